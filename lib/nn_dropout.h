@@ -1,0 +1,5 @@
+/* Dropout.  Included by nn.h. */
+#ifndef NNLAB_NN_DROPOUT_H
+#define NNLAB_NN_DROPOUT_H
+
+#endif

@@ -1,0 +1,36 @@
+/* Type template for lib/ sources that are compiled twice: with NN_SINGLE
+ * defined for float (suffix _s), without it for double (suffix _d).
+ * Use `real` for the element type, NN_(name) for an exported name, and
+ * the type-generic maths of <tgmath.h> (exp, log, fabs, ... pick the
+ * float or double function from the argument's type).  Write constants
+ * as R(1.5) so that float code stays in float. */
+#ifndef NNLAB_NN_REAL_H
+#define NNLAB_NN_REAL_H
+
+#include <tgmath.h>
+#include <float.h>
+#include "nn.h"
+
+#ifdef NN_SINGLE
+typedef float real;
+#define NN_(name) name##_s
+#define NN_GEMM sgemm_
+#define REAL_MAX FLT_MAX
+#define REAL_EPS FLT_EPSILON
+#else
+typedef double real;
+#define NN_(name) name##_d
+#define NN_GEMM dgemm_
+#define REAL_MAX DBL_MAX
+#define REAL_EPS DBL_EPSILON
+#endif
+#define R(x) ((real)(x))
+
+/* Fortran BLAS, as linked by Octave and MATLAB. */
+void NN_GEMM(const char *ta, const char *tb, const nn_blas_int *m,
+             const nn_blas_int *n, const nn_blas_int *k, const real *alpha,
+             const real *a, const nn_blas_int *lda, const real *b,
+             const nn_blas_int *ldb, const real *beta, real *c,
+             const nn_blas_int *ldc);
+
+#endif
