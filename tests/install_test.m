@@ -1,0 +1,92 @@
+function install_test(tarball, outfile)
+% INSTALL_TEST  pkg install nnlab into a throw-away prefix, use it, remove it.
+%   install_test(TARBALL, OUTFILE) writes "PASSED FAILED" into OUTFILE.
+%   Run it in an Octave process of its own (make check does): it points that
+%   process's pkg prefix and package lists at a temporary folder, so the
+%   user's own package lists are never written; the test checks that.
+%   Used by `make check`; not part of the public API.
+  passed = 0;
+  failed = 0;
+  function check(ok, what)
+    if ok
+      passed = passed + 1;
+    else
+      failed = failed + 1;
+      fprintf('  FAILED: %s\n', what);
+    end
+  end
+  prefix = tempname();
+  mkdir(prefix);
+  user_lists = {pkg('local_list'), pkg('global_list')};
+  before = cellfun(@file_text, user_lists, 'UniformOutput', false);
+  kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout'};
+  unwind_protect
+    pkg('prefix', prefix, prefix);
+    pkg('local_list', fullfile(prefix, 'octave_packages'));
+    pkg('global_list', fullfile(prefix, 'global_packages'));
+    try
+      evalc('pkg(''install'', ''-local'', tarball)');
+      ok = true;
+    catch err
+      ok = false;
+      fprintf('  pkg install failed: %s\n', err.message);
+    end
+    check(ok, 'pkg install -local');
+    if ok
+      pkg('load', 'nnlab');
+      d = pkg('list', 'nnlab');
+      check(numel(d) == 1 && d{1}.loaded, 'pkg load nnlab');
+      % every kernel runs from the installed package
+      for k = kernels
+        w = which(k{1});
+        check(~isempty(strfind(w, prefix)) && ~isempty(regexp(w, '\.mex$', 'once')), ...
+              sprintf('%s is the installed MEX file (which says: %s)', k{1}, w));
+      end
+      X = [0 0; 0 1; 1 0; 1 1];
+      try
+        Y = nn_act(nn_dense(X, [1 1], -1.5), 'threshold');
+        check(isequal(Y, [0; 0; 0; 1]), 'AND neuron from the installed kernels');
+        [L, dZ] = nn_loss([0.2; 0.9], [0; 1], 'bce');
+        check(isfinite(L) && isequal(size(dZ), [2 1]), 'nn_loss runs');
+        [P, S] = nn_step([1 2], [1 1], [], 'sgd', 'lr', 0.5);
+        check(isequal(P, [0.5 1.5]) && S.step == 1, 'nn_step runs');
+        Yd = nn_dropout(ones(3), 0.5, 'seed', 1);
+        check(isequal(size(Yd), [3 3]), 'nn_dropout runs');
+      catch err
+        check(false, ['calling the kernels: ' err.message]);
+      end
+      % help of every public function, MEX kernels included
+      names = {};
+      for dd = {d{1}.dir, fullfile(d{1}.archprefix)}
+        l = [dir(fullfile(dd{1}, '*.m')); dir(fullfile(dd{1}, '*', '*.m'))];
+        names = [names, regexprep({l.name}, '\.m$', '')];
+      end
+      names = unique(names);
+      check(all(ismember(kernels, names)), 'the help files of the kernels are installed');
+      for i = 1:numel(names)
+        [txt, fmt] = get_help_text(names{i});
+        check(strcmp(fmt, 'texinfo') && numel(txt) > 40, ...
+              sprintf('help %s shows its texinfo help (got format: %s)', names{i}, fmt));
+      end
+      pkg('unload', 'nnlab');
+      evalc('pkg(''uninstall'', ''-local'', ''nnlab'')');
+      check(isempty(pkg('list', 'nnlab')) && ~isfolder(d{1}.dir), 'pkg uninstall -local');
+    end
+  unwind_protect_cleanup
+    confirm_recursive_rmdir(false, 'local');
+    rmdir(prefix, 's');
+  end_unwind_protect
+  after = cellfun(@file_text, user_lists, 'UniformOutput', false);
+  check(isequal(before, after), 'the user''s own package lists are untouched');
+  fprintf('  install test: %d passed, %d failed\n', passed, failed);
+  fid = fopen(outfile, 'w');
+  fprintf(fid, '%d %d\n', passed, failed);
+  fclose(fid);
+end
+
+function t = file_text(f)
+  t = '';
+  if exist(f, 'file')
+    t = fileread(f);
+  end
+end
