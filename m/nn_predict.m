@@ -1,0 +1,32 @@
+% -*- texinfo -*-
+% @deftypefn {} {@var{Y} =} nn_predict (@var{net}, @var{X})
+% Outputs of the network for the observations in the rows of @var{X}, with
+% dropout switched off.  @var{Y} is N x out, of the network's class; for a
+% classifier with linear outputs these are scores (logits): the predicted
+% class of row i is @code{nn_onehot_decode (Y)} (the column of the largest
+% score), or @code{Y > 0} for a single logit.
+% @seealso{nn_forward, nn_evaluate}
+% @end deftypefn
+function Y = nn_predict(net, X)
+  if nargin ~= 2
+    error('nnlab:nn_predict:nargin', 'nn_predict: usage Y = nn_predict(net, X)');
+  end
+  check_net('nn_predict', net);
+  X = check_input('nn_predict', net, X);
+  Y = X;
+  for i = 1:numel(net.layers)
+    layer = net.layers(i);
+    switch layer.type
+      case 'dense'
+        Y = nn_dense(Y, layer.W, layer.b);
+      case 'act'
+        Y = nn_act(Y, layer.act, [], layer.opts{:});
+    end
+  end
+end
+
+%!test
+%! net = nn_mlp([2 2 1], 'Hidden', 'sigmoid', 'Seed', 1);
+%! assert(nn_predict(net, [1 2; 3 4]), nn_forward(net, [1 2; 3 4]));
+%!error id=nnlab:nn_predict:nargin nn_predict(1)
+%!error id=nnlab:nn_predict:size nn_predict(nn_mlp([2 1]), 1)

@@ -1,0 +1,162 @@
+% -*- texinfo -*-
+% @deftypefn  {} {@var{net} =} nn_sequential (@var{in}, @var{layer1}, @var{layer2}, @dots{})
+% @deftypefnx {} {@var{net} =} nn_sequential (@dots{}, 'Init', @var{scheme}, 'Seed', @var{s}, 'Class', @var{cls})
+% Build a network as a stack of layers.
+%
+% @var{in} is the number of input features (columns of @var{X}).  Each
+% layer is a struct from @code{nn_layer}, or a string naming an activation
+% (a shorthand for @code{nn_layer (@var{name})}).  The weights of each dense
+% layer are drawn at once:
+%
+% @table @code
+% @item 'Init'
+% @code{'he'} (uniform, @math{\pm\sqrt{6/in}}), @code{'glorot'} (uniform,
+% @math{\pm\sqrt{6/(in+out)}}), @code{'uniform'} (the course assignment's
+% @math{\pm\sqrt6/\sqrt{in+out}} for the weights @emph{and} the biases),
+% @code{'normal'} (@math{N(0, 1/in)}), @code{'zeros'}.  Biases are 0 except
+% for @code{'uniform'}.  Default: @code{'he'} for a dense layer followed by
+% relu, leaky_relu, elu, gelu or silu, @code{'glorot'} otherwise.
+% @item 'Seed'
+% a whole number: the weights are the same for the same seed, and your own
+% @code{rand}/@code{randn} streams are left untouched.  Without it the
+% weights come from @code{rand}/@code{randn}.
+% @item 'Class'
+% @code{'double'} (default) or @code{'single'}.
+% @end table
+%
+% The network is a plain struct: @code{net.layers} is a struct array with
+% fields @code{type} (@code{'dense'}, @code{'act'}, @code{'dropout'}),
+% @code{W}, @code{b}, @code{act}, @code{opts}, @code{p} and @code{units};
+% @code{net.summary} describes it in one line.  @code{save} and @code{load}
+% keep it.
+%
+% @example
+% net = nn_sequential (2, nn_layer ('dense', 2), 'sigmoid', nn_layer ('dense', 1), 'sigmoid', 'Seed', 1)
+% @end example
+% @seealso{nn_mlp, nn_layer, nn_forward, nn_train}
+% @end deftypefn
+function net = nn_sequential(in, varargin)
+  if nargin < 1
+    error('nnlab:nn_sequential:nargin', 'nn_sequential: give the number of inputs and the layers, e.g. nn_sequential(2, nn_layer(''dense'', 1))');
+  end
+  if ~isnumeric(in) || ~isscalar(in) || ~isreal(in) || ~isfinite(in) || in ~= round(in) || in < 1
+    error('nnlab:nn_sequential:size', 'nn_sequential: the number of inputs must be a whole number >= 1');
+  end
+  % split the layers from the trailing options
+  optnames = {'init', 'seed', 'class'};
+  k = 1;
+  layers = {};
+  while k <= numel(varargin)
+    a = varargin{k};
+    if ischar(a) && any(strcmpi(a, optnames))
+      break
+    end
+    if ischar(a)
+      layers{end + 1} = nn_layer(a);
+    elseif isstruct(a) && isscalar(a) && isfield(a, 'type')
+      layers{end + 1} = a;
+    else
+      error('nnlab:nn_sequential:layer', 'nn_sequential: argument %d is not a layer; use nn_layer(...) or an activation name', k + 1);
+    end
+    k = k + 1;
+  end
+  opts = parse_options('nn_sequential', struct('Init', '', 'Seed', [], 'Class', 'double'), varargin(k:end));
+  if ~ischar(opts.Class) || ~any(strcmp(opts.Class, {'double', 'single'}))
+    error('nnlab:nn_sequential:optionValue', 'nn_sequential: ''Class'' must be ''double'' or ''single''');
+  end
+  schemes = {'he', 'glorot', 'uniform', 'normal', 'zeros'};
+  if ~isempty(opts.Init) && (~ischar(opts.Init) || ~any(strcmpi(opts.Init, schemes)))
+    error('nnlab:nn_sequential:optionValue', 'nn_sequential: ''Init'' must be one of %s', strjoin(schemes, ', '));
+  end
+  if ~isempty(opts.Seed)
+    check_value('nn_sequential', 'Seed', opts.Seed, 'count', 0, 2^32 - 1);
+  end
+  if isempty(layers)
+    error('nnlab:nn_sequential:layer', 'nn_sequential: a network needs at least one layer');
+  end
+  net = seeded(opts.Seed, @() build(in, [layers{:}], lower(opts.Init), opts.Class));
+end
+
+function net = build(in, layers, init, cls)
+  relus = {'relu', 'leaky_relu', 'elu', 'gelu', 'silu'};
+  sizes = in;
+  width = in;
+  for i = 1:numel(layers)
+    if ~strcmp(layers(i).type, 'dense')
+      continue
+    end
+    out = layers(i).units;
+    scheme = init;
+    if isempty(scheme)
+      scheme = 'glorot';
+      if i < numel(layers) && strcmp(layers(i + 1).type, 'act') && any(strcmp(layers(i + 1).act, relus))
+        scheme = 'he';
+      end
+    end
+    b = zeros(out, 1);
+    switch scheme
+      case 'he'
+        W = (2 * rand(out, width) - 1) * sqrt(6 / width);
+      case 'glorot'
+        W = (2 * rand(out, width) - 1) * sqrt(6 / (width + out));
+      case 'uniform'
+        e = sqrt(6) / sqrt(width + out);
+        Wb = (2 * rand(out, width + 1) - 1) * e;
+        b = Wb(:, 1);
+        W = Wb(:, 2:end);
+      case 'normal'
+        W = randn(out, width) / sqrt(width);
+      case 'zeros'
+        W = zeros(out, width);
+    end
+    layers(i).W = cast(W, cls);
+    layers(i).b = cast(b, cls);
+    width = out;
+    sizes(end + 1) = out;
+  end
+  if numel(sizes) < 2
+    error('nnlab:nn_sequential:layer', 'nn_sequential: a network needs at least one dense layer');
+  end
+  net = struct('format', 'nnlab.net', 'version', 1, 'class', cls, 'sizes', sizes, ...
+               'layers', layers, 'summary', '');
+  net.summary = describe(net);
+end
+
+function s = describe(net)
+  parts = {sprintf('%d', net.sizes(1))};
+  nparam = 0;
+  for i = 1:numel(net.layers)
+    L = net.layers(i);
+    switch L.type
+      case 'dense'
+        parts{end + 1} = sprintf('%d', L.units);
+        nparam = nparam + numel(L.W) + numel(L.b);
+      case 'act'
+        parts{end} = sprintf('%s(%s)', parts{end}, L.act);
+      case 'dropout'
+        parts{end} = sprintf('%s(dropout %g)', parts{end}, L.p);
+    end
+  end
+  s = sprintf('%s: %d parameters, %s', strjoin(parts, '-'), nparam, net.class);
+end
+
+%!test
+%! net = nn_sequential(2, nn_layer('dense', 3), 'sigmoid', nn_layer('dense', 1), 'Seed', 4);
+%! assert(net.sizes, [2 3 1]);
+%! assert(size(net.layers(1).W), [3 2]); assert(size(net.layers(3).b), [1 1]);
+%! assert(net.summary, '2-3(sigmoid)-1: 13 parameters, double');
+%!test
+%! a = nn_sequential(2, nn_layer('dense', 3), 'Seed', 7);
+%! s = rand('twister');
+%! b = nn_sequential(2, nn_layer('dense', 3), 'Seed', 7);
+%! assert(a, b); assert(rand('twister'), s);
+%!test
+%! net = nn_sequential(3, nn_layer('dense', 2), 'Init', 'zeros', 'Class', 'single');
+%! assert(class(net.layers(1).W), 'single'); assert(all(net.layers(1).W(:) == 0));
+%!error id=nnlab:nn_sequential:nargin nn_sequential()
+%!error id=nnlab:nn_sequential:size nn_sequential(0, nn_layer('dense', 1))
+%!error id=nnlab:nn_sequential:layer nn_sequential(2, 5)
+%!error id=nnlab:nn_sequential:layer nn_sequential(2, 'sigmoid')
+%!error id=nnlab:nn_sequential:optionValue nn_sequential(2, nn_layer('dense', 1), 'Init', 'bad')
+%!error id=nnlab:nn_sequential:optionValue nn_sequential(2, nn_layer('dense', 1), 'Class', 'int8')
+%!error id=nnlab:nn_sequential:option nn_sequential(2, nn_layer('dense', 1), 'Seed')

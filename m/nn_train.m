@@ -1,0 +1,382 @@
+% -*- texinfo -*-
+% @deftypefn  {} {[@var{net}, @var{info}] =} nn_train (@var{net}, @var{X}, @var{T})
+% @deftypefnx {} {[@var{net}, @var{info}] =} nn_train (@var{net}, @var{X}, @var{T}, @var{name}, @var{value}, @dots{})
+% Train a network on inputs @var{X} (N x in, one observation a row) and
+% targets @var{T} (N rows) by minibatch gradient descent.
+%
+% Options (names are case-insensitive):
+% @table @code
+% @item 'Loss'
+% any loss of @code{nn_loss} (@code{'mse'}, @code{'ce'}, @code{'bce_logits'},
+% @dots{}).  Default: @code{'bce'} after a sigmoid output, @code{'nll'} after
+% log_softmax; with linear outputs @code{'ce'} when @var{T} holds class
+% labels 1..K for K > 1 outputs, @code{'bce_logits'} when there is one output
+% and @var{T} is 0/1; otherwise @code{'mse'}.
+% @item 'LossOptions'
+% a cell of name/value pairs for @code{nn_loss}, e.g. @code{@{'delta', 2@}}.
+% @item 'Optimizer'
+% any method of @code{nn_step}: @code{'sgd'}, @code{'adam'} (default),
+% @code{'adamw'}, @code{'rmsprop'}, @code{'adagrad'}, @code{'rprop'}.
+% @item 'LearningRate'
+% the step size; default: the optimizer's own (PyTorch's) default.
+% @item 'Momentum', 'Dampening', 'Nesterov', 'WeightDecay', 'Betas', 'Eps', 'Alpha', 'Centered', 'AmsGrad', 'LrDecay', 'Etas', 'StepSizes'
+% the optimizer's own options (see @code{help nn_step}).
+% @item 'Epochs'
+% passes over the data (default 10).
+% @item 'BatchSize'
+% observations per step (default 128, at most N); N gives full-batch
+% gradient descent.
+% @item 'Shuffle'
+% reshuffle the observations every epoch (default true).
+% @item 'Seed'
+% a whole number: the shuffling and the dropout masks repeat exactly, so
+% the same seed gives a bit-identical network.  Your own random streams are
+% left untouched.
+% @item 'ValidationData'
+% @code{@{Xv, Tv@}}, evaluated after every epoch.
+% @item 'ValidationFraction'
+% instead, hold out this fraction of (X, T), chosen at random, for validation.
+% @item 'Patience'
+% stop when the validation loss (the training loss without validation
+% data) has not improved for this many epochs, and return the best
+% network seen (default Inf: never stop early).
+% @item 'L2'
+% @math{\lambda}: adds @math{\lambda/2 \sum w^2} over the weights (not the
+% biases) to the loss of every minibatch (default 0).
+% @item 'Verbose'
+% print a line per epoch: epoch, loss, metric, validation loss and metric,
+% seconds (default true).
+% @item 'Plot'
+% a file name: write a PNG of the loss and metric history there.
+% @end table
+%
+% @var{info} holds the history, one element per epoch: @code{info.loss},
+% @code{info.metric}, @code{info.val_loss}, @code{info.val_metric},
+% @code{info.time} (seconds), and @code{info.loss_name},
+% @code{info.metric_name} (@code{'accuracy'} for classification and
+% ranking losses, @code{'mae'} for regression), @code{info.best_epoch},
+% @code{info.stop_reason} (@code{'epochs'}, @code{'patience'} or
+% @code{'diverged'}).
+%
+% When the loss or a weight becomes NaN or Inf (a learning rate far too
+% large, say), training stops with a warning (id
+% @code{nnlab:nn_train:diverged}) naming the epoch and step, and the last
+% finite network is returned.
+%
+% @example
+% [X, T] = nn_logic_data ('xor');
+% net = nn_mlp ([2 2 1], 'Hidden', 'sigmoid', 'Output', 'sigmoid', 'Seed', 1);
+% [net, info] = nn_train (net, X, T, 'Loss', 'bce', 'Optimizer', 'sgd', ...
+%                         'LearningRate', 1, 'Momentum', 0.9, 'Epochs', 500, ...
+%                         'BatchSize', 4, 'Verbose', false);
+% round (nn_predict (net, X))
+% @end example
+% @seealso{nn_mlp, nn_loss, nn_step, nn_evaluate, nn_predict}
+% @end deftypefn
+function [net, info] = nn_train(net, X, T, varargin)
+  if nargin < 3
+    error('nnlab:nn_train:nargin', 'nn_train: usage [net, info] = nn_train(net, X, T, name, value, ...)');
+  end
+  check_net('nn_train', net);
+  X = check_input('nn_train', net, X);
+  T = check_targets('nn_train', X, T, net.class);
+  o = parse_options('nn_train', defaults(), varargin);
+  o = check_options(o, net, T);
+  N = size(X, 1);
+  optargs = optimizer_args(o);
+
+  % validation data
+  Xv = [];
+  Tv = [];
+  if ~isempty(o.ValidationData)
+    v = o.ValidationData;
+    if ~iscell(v) || numel(v) ~= 2
+      error('nnlab:nn_train:optionValue', 'nn_train: ''ValidationData'' must be a cell {Xv, Tv}');
+    end
+    Xv = check_input('nn_train', net, v{1});
+    Tv = check_targets('nn_train', Xv, v{2}, net.class);
+  elseif o.ValidationFraction > 0
+    p = seeded(seed_for(o.Seed, 0, 0), @() randperm(N));
+    nv = round(o.ValidationFraction * N);
+    if nv < 1 || nv >= N
+      error('nnlab:nn_train:optionValue', 'nn_train: ''ValidationFraction'' leaves no data for training or for validation');
+    end
+    Xv = X(p(N - nv + 1:end), :);
+    Tv = T(p(N - nv + 1:end), :);
+    X = X(p(1:N - nv), :);
+    T = T(p(1:N - nv), :);
+    N = N - nv;
+  end
+  hasval = ~isempty(Xv);
+
+  % a first call of the loss on one row: a clear error before any training
+  try
+    nn_loss(nn_predict(net, X(1, :)), T(1, :), o.Loss, o.LossOptions{:});
+  catch err
+    rethrow_as('nn_train', err);
+  end
+
+  B = min(o.BatchSize, N);
+  nb = ceil(N / B);
+  dense = find(strcmp({net.layers.type}, 'dense'));
+  SW = cell(1, numel(net.layers));
+  Sb = cell(1, numel(net.layers));
+  E = o.Epochs;
+  info = struct('loss', zeros(1, 0), 'metric', zeros(1, 0), 'val_loss', zeros(1, 0), ...
+                'val_metric', zeros(1, 0), 'time', zeros(1, 0), 'loss_name', o.Loss, ...
+                'metric_name', metric_name(o.Loss), 'best_epoch', 0, 'stop_reason', 'epochs');
+  best = Inf;
+  bestnet = net;
+  wait = 0;
+  if o.Verbose
+    fprintf('training %s on %d observations: loss %s, optimizer %s, %d epochs of %d steps\n', ...
+            net.summary, N, o.Loss, o.Optimizer, E, nb);
+  end
+  for epoch = 1:E
+    t0 = tic();
+    if o.Shuffle
+      perm = seeded(seed_for(o.Seed, epoch, 0), @() randperm(N));
+    else
+      perm = 1:N;
+    end
+    lsum = 0;
+    Yall = zeros(N, net.sizes(end), net.class);
+    for s = 1:nb
+      idx = perm((s - 1) * B + 1:min(s * B, N));
+      Tb = T(idx, :);
+      if isempty(o.Seed)
+        [Y, cache] = nn_forward(net, X(idx, :));
+      else
+        [Y, cache] = nn_forward(net, X(idx, :), 'Seed', seed_for(o.Seed, epoch, s));
+      end
+      [Lb, dY] = nn_loss(Y, Tb, o.Loss, o.LossOptions{:});
+      grads = nn_backward(net, cache, dY);
+      last = net;
+      for i = dense
+        gW = grads(i).W;
+        if o.L2 > 0
+          gW = gW + o.L2 * net.layers(i).W;
+          Lb = Lb + o.L2 / 2 * sum(net.layers(i).W(:) .^ 2);
+        end
+        [net.layers(i).W, SW{i}] = nn_step(net.layers(i).W, gW, SW{i}, o.Optimizer, optargs{:});
+        [net.layers(i).b, Sb{i}] = nn_step(net.layers(i).b, grads(i).b, Sb{i}, o.Optimizer, optargs{:});
+      end
+      if ~isfinite(Lb) || ~all_finite(net, dense)
+        net = last;
+        warning('nnlab:nn_train:diverged', ['nn_train: training diverged at epoch %d, step %d ' ...
+                '(the loss or a weight became NaN or Inf); returning the last finite network. ' ...
+                'Try a smaller learning rate.'], epoch, s);
+        info.stop_reason = 'diverged';
+        info = finish(info, o, net);
+        return
+      end
+      lsum = lsum + double(Lb) * numel(idx);
+      Yall(idx, :) = Y;
+    end
+    info.loss(end + 1) = lsum / N;
+    info.metric(end + 1) = metric(o.Loss, Yall, T);
+    if hasval
+      Yv = nn_predict(net, Xv);
+      vl = double(nn_loss(Yv, Tv, o.Loss, o.LossOptions{:}));
+      info.val_loss(end + 1) = vl;
+      info.val_metric(end + 1) = metric(o.Loss, Yv, Tv);
+      watch = vl;
+    else
+      info.val_loss(end + 1) = NaN;
+      info.val_metric(end + 1) = NaN;
+      watch = info.loss(end);
+    end
+    info.time(end + 1) = toc(t0);
+    if o.Verbose
+      line = sprintf('epoch %3d/%d  loss %.4g  %s %.4g', epoch, E, info.loss(end), ...
+                     info.metric_name, info.metric(end));
+      if hasval
+        line = sprintf('%s  val_loss %.4g  val_%s %.4g', line, info.val_loss(end), ...
+                       info.metric_name, info.val_metric(end));
+      end
+      fprintf('%s  %.2fs\n', line, info.time(end));
+    end
+    if watch < best
+      best = watch;
+      bestnet = net;
+      info.best_epoch = epoch;
+      wait = 0;
+    else
+      wait = wait + 1;
+      if wait >= o.Patience
+        net = bestnet;
+        info.stop_reason = 'patience';
+        if o.Verbose
+          fprintf('stopped early: no improvement for %d epochs; returning the network of epoch %d\n', ...
+                  o.Patience, info.best_epoch);
+        end
+        break
+      end
+    end
+  end
+  info = finish(info, o, net);
+end
+
+function info = finish(info, o, net)
+  info.epochs = numel(info.loss);
+  if ~isempty(o.Plot)
+    plot_history(info, o.Plot, net.summary);
+  end
+end
+
+function d = defaults()
+  d = struct('Loss', '', 'LossOptions', {{}}, 'Optimizer', 'adam', 'LearningRate', [], ...
+             'Momentum', [], 'Dampening', [], 'Nesterov', [], 'WeightDecay', [], ...
+             'Betas', [], 'Eps', [], 'Alpha', [], 'Centered', [], 'AmsGrad', [], ...
+             'LrDecay', [], 'Etas', [], 'StepSizes', [], ...
+             'Epochs', 10, 'BatchSize', 128, 'Shuffle', true, 'Seed', [], ...
+             'ValidationData', {{}}, 'ValidationFraction', 0, 'Patience', Inf, ...
+             'L2', 0, 'Verbose', true, 'Plot', '');
+end
+
+function o = check_options(o, net, T)
+  fn = 'nn_train';
+  check_value(fn, 'Epochs', o.Epochs, 'count', 0, 1e9);
+  check_value(fn, 'BatchSize', o.BatchSize, 'count', 1, 2^53);
+  check_value(fn, 'Shuffle', o.Shuffle, 'logical');
+  check_value(fn, 'Verbose', o.Verbose, 'logical');
+  check_value(fn, 'L2', o.L2, 'scalar', 0, Inf);
+  check_value(fn, 'ValidationFraction', o.ValidationFraction, 'scalar', 0, 0.99);
+  if ~isempty(o.Seed)
+    check_value(fn, 'Seed', o.Seed, 'count', 0, 2^32 - 1);
+  end
+  if ~(isnumeric(o.Patience) && isscalar(o.Patience) && o.Patience >= 1 && ...
+       (isinf(o.Patience) || o.Patience == round(o.Patience)))
+    error('nnlab:nn_train:optionValue', 'nn_train: ''Patience'' must be a whole number >= 1 or Inf');
+  end
+  check_value(fn, 'Optimizer', o.Optimizer, 'string');
+  check_value(fn, 'Loss', o.Loss, 'string');
+  check_value(fn, 'Plot', o.Plot, 'string');
+  if ~iscell(o.LossOptions)
+    error('nnlab:nn_train:optionValue', 'nn_train: ''LossOptions'' must be a cell of name/value pairs');
+  end
+  o.Optimizer = lower(o.Optimizer);
+  o.Loss = lower(o.Loss);
+  o.Verbose = logical(o.Verbose);
+  if isempty(o.Loss)
+    o.Loss = default_loss(net, T);
+  end
+end
+
+function L = default_loss(net, T)
+  last = net.layers(end);
+  K = net.sizes(end);
+  if strcmp(last.type, 'act') && strcmp(last.act, 'sigmoid')
+    L = 'bce';
+  elseif strcmp(last.type, 'act') && strcmp(last.act, 'log_softmax')
+    L = 'nll';
+  elseif strcmp(last.type, 'dense') && K > 1 && size(T, 2) == 1 && all(T == round(T)) && all(T >= 1 & T <= K)
+    L = 'ce';
+  elseif strcmp(last.type, 'dense') && K == 1 && all(T == 0 | T == 1)
+    L = 'bce_logits';
+  else
+    L = 'mse';
+  end
+end
+
+function args = optimizer_args(o)
+  map = {'LearningRate', 'lr'; 'Momentum', 'momentum'; 'Dampening', 'dampening'; ...
+         'Nesterov', 'nesterov'; 'WeightDecay', 'weight_decay'; 'Betas', 'betas'; ...
+         'Eps', 'eps'; 'Alpha', 'alpha'; 'Centered', 'centered'; 'AmsGrad', 'amsgrad'; ...
+         'LrDecay', 'lr_decay'; 'Etas', 'etas'; 'StepSizes', 'step_sizes'};
+  args = {};
+  for i = 1:size(map, 1)
+    v = o.(map{i, 1});
+    if ~isempty(v)
+      args(end + 1:end + 2) = {map{i, 2}, v};
+    end
+  end
+  % a first call on a scalar: a clear error for a bad method or option now
+  try
+    nn_step(0, 0, [], o.Optimizer, args{:});
+  catch err
+    rethrow_as('nn_train', err);
+  end
+end
+
+function T = check_targets(fn, X, T, cls)
+  if ~(isnumeric(T) || islogical(T)) || ~isreal(T) || ndims(T) ~= 2
+    error(['nnlab:' fn ':class'], '%s: T must be a real numeric matrix with one row per observation', fn);
+  end
+  if size(T, 1) ~= size(X, 1)
+    error(['nnlab:' fn ':size'], '%s: X has %d rows (observations) but T has %d', fn, size(X, 1), size(T, 1));
+  end
+  T = cast(full(T), cls);
+end
+
+function s = seed_for(seed, epoch, step)
+  if isempty(seed)
+    s = [];
+  else
+    s = mod(double(seed) * 1000003 + epoch * 7919 + step, 2^32);
+  end
+end
+
+function ok = all_finite(net, dense)
+  ok = true;
+  for i = dense
+    ok = ok && all(isfinite(net.layers(i).W(:))) && all(isfinite(net.layers(i).b(:)));
+  end
+end
+
+function name = metric_name(loss)
+  if any(strcmp(loss, {'mse', 'mae', 'huber'}))
+    name = 'mae';
+  else
+    name = 'accuracy';
+  end
+end
+
+function m = metric(loss, Y, T)
+  Y = double(Y);
+  T = double(T);
+  switch loss
+    case {'mse', 'mae', 'huber'}
+      m = mean(abs(Y(:) - T(:)));
+    case {'ce', 'nll'}
+      [~, p] = max(Y, [], 2);
+      if size(T, 2) == 1
+        t = T;
+      else
+        [~, t] = max(T, [], 2);
+      end
+      m = mean(p == t);
+    case 'bce'
+      m = mean((Y(:) >= 0.5) == (T(:) >= 0.5));
+    case {'bce_logits', 'hinge'}
+      m = mean((Y(:) > 0) == (T(:) > 0.5));
+    case {'margin_ranking', 'pairwise_logistic'}
+      m = mean(sign(Y(:, 1) - Y(:, 2)) == sign(T(:)));
+    otherwise
+      m = NaN;
+  end
+end
+
+function plot_history(info, file, title_text)
+  f = nn_figure();
+  e = 1:numel(info.loss);
+  subplot(1, 2, 1);
+  plot(e, info.loss, 'b-o');
+  hold on
+  if any(isfinite(info.val_loss))
+    plot(e, info.val_loss, 'r-s');
+    legend('training', 'validation');
+  end
+  xlabel('epoch'); ylabel(['loss (' info.loss_name ')']); title(title_text);
+  grid on
+  subplot(1, 2, 2);
+  plot(e, info.metric, 'b-o');
+  hold on
+  if any(isfinite(info.val_metric))
+    plot(e, info.val_metric, 'r-s');
+    legend('training', 'validation');
+  end
+  xlabel('epoch'); ylabel(info.metric_name);
+  grid on
+  nn_figure(f, file);
+end

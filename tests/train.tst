@@ -1,0 +1,96 @@
+## Tests of the network API: nn_train and friends.
+
+%!shared X, T
+%! X = [0 0; 0 1; 1 0; 1 1];
+%! T = [0; 1; 1; 0];
+
+%!test
+%! % XOR with the recipe of the docs
+%! net = nn_mlp([2 2 1], 'Hidden', 'sigmoid', 'Output', 'sigmoid', 'Seed', 1);
+%! [net, info] = nn_train(net, X, T, 'Loss', 'bce', 'Optimizer', 'sgd', 'LearningRate', 1, ...
+%!                        'Momentum', 0.9, 'BatchSize', 4, 'Epochs', 500, 'Verbose', false);
+%! assert(round(nn_predict(net, X)), T);
+%! assert(info.epochs, 500); assert(info.loss(end) < 0.1); assert(info.metric(end), 1);
+%! assert(info.loss_name, 'bce'); assert(info.metric_name, 'accuracy');
+
+%!test
+%! % the same seed gives a bit-identical network, and the user's streams are untouched
+%! net0 = nn_mlp([2 3 1], 'Hidden', 'sigmoid', 'Output', 'sigmoid', 'Seed', 2);
+%! s = rand('twister');
+%! a = nn_train(net0, X, T, 'Optimizer', 'sgd', 'LearningRate', 0.5, 'Epochs', 20, 'BatchSize', 2, 'Seed', 9, 'Verbose', false);
+%! b = nn_train(net0, X, T, 'Optimizer', 'sgd', 'LearningRate', 0.5, 'Epochs', 20, 'BatchSize', 2, 'Seed', 9, 'Verbose', false);
+%! assert(isequal(a, b)); assert(isequal(rand('twister'), s));
+%! c = nn_train(net0, X, T, 'Optimizer', 'sgd', 'LearningRate', 0.5, 'Epochs', 20, 'BatchSize', 2, 'Seed', 10, 'Verbose', false);
+%! assert(~isequal(a, c));
+
+%!test
+%! % single precision nets train in single
+%! net = nn_mlp([2 2 1], 'Hidden', 'sigmoid', 'Output', 'sigmoid', 'Seed', 1, 'Class', 'single');
+%! net = nn_train(net, X, T, 'Optimizer', 'sgd', 'LearningRate', 1, 'Momentum', 0.9, 'BatchSize', 4, 'Epochs', 500, 'Verbose', false);
+%! assert(class(net.layers(1).W), 'single'); assert(round(nn_predict(net, X)), single(T));
+
+%!test
+%! % regression with validation data, early stopping returns the best network
+%! x = linspace(-1, 1, 40)'; t = 2 * x + 0.3;
+%! net = nn_mlp([1 1], 'Seed', 3);
+%! [net, info] = nn_train(net, x, t, 'Optimizer', 'sgd', 'LearningRate', 0.1, 'Epochs', 200, ...
+%!                        'BatchSize', 40, 'ValidationFraction', 0.25, 'Seed', 1, 'Patience', 3, 'Verbose', false);
+%! assert(info.loss_name, 'mse'); assert(info.metric_name, 'mae');
+%! assert(numel(info.val_loss), info.epochs); assert(all(isfinite(info.val_loss)));
+%! assert(net.layers(1).W, 2, 0.05); assert(net.layers(1).b, 0.3, 0.05);
+
+%!test
+%! x = linspace(-1, 1, 20)'; t = 3 * x;
+%! net = nn_mlp([1 1], 'Init', 'zeros');
+%! [~, info] = nn_train(net, x, t, 'Optimizer', 'sgd', 'LearningRate', 0, 'Epochs', 50, ...
+%!                      'ValidationData', {x, t}, 'Patience', 4, 'Verbose', false);
+%! assert(info.stop_reason, 'patience'); assert(info.epochs, 5); assert(info.best_epoch, 1);
+
+%!test
+%! % divergence stops with a warning naming the epoch and step, and finite weights
+%! x = linspace(-1, 1, 20)'; t = 3 * x;
+%! net = nn_mlp([1 4 1], 'Seed', 1, 'Hidden', 'sigmoid');
+%! lastwarn('');
+%! evalc('[net, info] = nn_train(net, x, t * 1e200, ''Optimizer'', ''sgd'', ''LearningRate'', 1e6, ''Epochs'', 50, ''Verbose'', false);');
+%! [msg, id] = lastwarn();
+%! assert(id, 'nnlab:nn_train:diverged'); assert(~isempty(regexp(msg, 'epoch \d+, step \d+', 'once')));
+%! assert(info.stop_reason, 'diverged');
+%! assert(all(isfinite([net.layers(1).W(:); net.layers(3).W(:)])));
+
+%!test
+%! % L2 shrinks the weights
+%! x = linspace(-1, 1, 20)'; t = 3 * x;
+%! a = nn_train(nn_mlp([1 1], 'Init', 'zeros'), x, t, 'Optimizer', 'sgd', 'LearningRate', 0.3, 'Epochs', 300, 'BatchSize', 20, 'Verbose', false);
+%! b = nn_train(nn_mlp([1 1], 'Init', 'zeros'), x, t, 'Optimizer', 'sgd', 'LearningRate', 0.3, 'Epochs', 300, 'BatchSize', 20, 'L2', 1, 'Verbose', false);
+%! assert(a.layers(1).W, 3, 1e-3); assert(abs(b.layers(1).W) < 2.5);
+
+%!test
+%! % the progress lines
+%! net = nn_mlp([2 1], 'Output', 'sigmoid', 'Seed', 1);
+%! out = evalc('nn_train(net, X, T, ''Optimizer'', ''sgd'', ''Epochs'', 2, ''ValidationData'', {X, T});');
+%! assert(~isempty(strfind(out, 'epoch   1/2'))); assert(~isempty(strfind(out, 'val_loss')));
+
+%!test
+%! % a network is a plain struct that save and load keep, and disp shows
+%! net = nn_mlp([2 3 1], 'Seed', 5);
+%! f = [tempname() '.mat'];
+%! save('-binary', f, 'net'); s = load(f); delete(f);
+%! assert(isequal(s.net, net));
+%! save('-text', f, 'net'); s = load(f); delete(f);
+%! assert(nn_predict(s.net, X), nn_predict(net, X), 1e-15);
+%! out = evalc('disp(net)');
+%! assert(~isempty(strfind(out, '2-3(relu)-1')));
+
+%!error id=nnlab:nn_train:nargin nn_train(1, 2)
+%!error id=nnlab:nn_train:net nn_train(1, X, T)
+%!error id=nnlab:nn_train:size nn_train(nn_mlp([2 1]), X, [1; 2])
+%!error id=nnlab:nn_train:class nn_train(nn_mlp([2 1]), X, {1})
+%!error id=nnlab:nn_train:option nn_train(nn_mlp([2 1]), X, T, 'Bogus', 1)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'Epochs', -1)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'BatchSize', 0.5)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'Patience', 0)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'ValidationData', {X})
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'ValidationFraction', 1)
+%!error id=nnlab:nn_train:name nn_train(nn_mlp([2 1]), X, T, 'Optimizer', 'nosuch')
+%!error id=nnlab:nn_train:name nn_train(nn_mlp([2 1]), X, T, 'Loss', 'nosuch')
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'Optimizer', 'sgd', 'LearningRate', -1)
