@@ -76,6 +76,7 @@ dist: deps
 	  echo 'The lecture tour'; for f in demos/*.m; do basename $$f .m | sed 's/^/ /'; done; \
 	} > $(DIST)/INDEX
 	cp m/*.m demos/*.m mex/*.m $(DIST)/inst/
+	cp -r m/private $(DIST)/inst/
 	cp lib/*.c lib/*.h $(DIST)/src/lib/
 	cp mex/*.c mex/*.h $(DIST)/src/mex/
 	cp pkg/Makefile $(DIST)/src/Makefile

@@ -56,11 +56,9 @@ function install_test(tarball, outfile)
         check(false, ['calling the kernels: ' err.message]);
       end
       % help of every public function, MEX kernels included
-      names = {};
-      for dd = {d{1}.dir, fullfile(d{1}.archprefix)}
-        l = [dir(fullfile(dd{1}, '*.m')); dir(fullfile(dd{1}, '*', '*.m'))];
-        names = [names, regexprep({l.name}, '\.m$', '')];
-      end
+      % (the package folder, and the architecture folder below archprefix)
+      l = [dir(fullfile(d{1}.dir, '*.m')); dir(fullfile(d{1}.archprefix, '*', '*.m'))];
+      names = regexprep({l.name}, '\.m$', '');
       names = unique(names);
       check(all(ismember(kernels, names)), 'the help files of the kernels are installed');
       for i = 1:numel(names)
