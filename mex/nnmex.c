@@ -102,12 +102,16 @@ void nnm_options(const char *fn, int nrhs, const mxArray *prhs[], int first,
                   "option name has no value");
     for (i = first; i < nrhs; i += 2) {
         const mxArray *v = prhs[i + 1];
-        char *name = nnm_get_name(fn, prhs[i], "an option name");
-        char msg[512], d[96];
+        char *name, msg[512], d[96];
         double *val = NULL;
         char *str = NULL;
         nn_int nval = 0;
         int st;
+        if (!mxIsChar(prhs[i]) || mxGetNumberOfDimensions(prhs[i]) != 2 ||
+            mxGetM(prhs[i]) != 1)
+            nnm_error(fn, "option", "option names must be strings such as 'reduction', "
+                      "but argument %d is %s", i + 1, nnm_describe(prhs[i], d, sizeof d));
+        name = nnm_get_name(fn, prhs[i], "an option name");
         if (mxIsChar(v)) {
             if (mxGetNumberOfDimensions(v) != 2 || mxGetM(v) > 1)
                 nnm_error(fn, "optionValue", "option '%s' got a character matrix; "
