@@ -263,22 +263,6 @@ function o = check_options(o, net, T)
   end
 end
 
-function L = default_loss(net, T)
-  last = net.layers(end);
-  K = net.sizes(end);
-  if strcmp(last.type, 'act') && strcmp(last.act, 'sigmoid')
-    L = 'bce';
-  elseif strcmp(last.type, 'act') && strcmp(last.act, 'log_softmax')
-    L = 'nll';
-  elseif strcmp(last.type, 'dense') && K > 1 && size(T, 2) == 1 && all(T == round(T)) && all(T >= 1 & T <= K)
-    L = 'ce';
-  elseif strcmp(last.type, 'dense') && K == 1 && all(T == 0 | T == 1)
-    L = 'bce_logits';
-  else
-    L = 'mse';
-  end
-end
-
 function args = optimizer_args(o)
   map = {'LearningRate', 'lr'; 'Momentum', 'momentum'; 'Dampening', 'dampening'; ...
          'Nesterov', 'nesterov'; 'WeightDecay', 'weight_decay'; 'Betas', 'betas'; ...
