@@ -7,22 +7,27 @@
 /* Largest value of the BLAS integer type, computed without overflow. */
 #define BLAS_INT_MAX (sizeof(nn_blas_int) >= sizeof(nn_int) ? PTRDIFF_MAX : (nn_int)INT_MAX)
 
-static int fits_blas(nn_int a, nn_int b, nn_int c)
+/* The sizes are valid, and if all three are positive (BLAS will be called:
+ * an empty product needs no BLAS), each one fits the BLAS integer type.
+ * The leading dimensions passed to BLAS are among these sizes. */
+static int check_sizes(nn_int n, nn_int in, nn_int out)
 {
-    return a >= 0 && b >= 0 && c >= 0 &&
-           a <= BLAS_INT_MAX && b <= BLAS_INT_MAX && c <= BLAS_INT_MAX;
+    if (n < 0 || in < 0 || out < 0)
+        return NN_EARG;
+    if (n > 0 && in > 0 && out > 0 &&
+        (n > BLAS_INT_MAX || in > BLAS_INT_MAX || out > BLAS_INT_MAX))
+        return NN_ETOOBIG;
+    return NN_OK;
 }
 
-/* C(m x n) = op(A) * op(B), with zero-sized and k = 0 products handled
- * here so that BLAS never sees a leading dimension of 0. */
+/* C(m x n) = op(A) * op(B) with op(A) m x k.  Zero-sized results and k = 0
+ * products (all zeros) are handled here, so that BLAS never sees a zero
+ * size or a leading dimension of 0.  check_sizes() has been passed. */
 static void gemm(char ta, char tb, nn_int m, nn_int n, nn_int k,
                  const real *A, nn_int lda, const real *B, nn_int ldb,
                  real *C, nn_int ldc)
 {
-    nn_blas_int bm = (nn_blas_int)m, bn = (nn_blas_int)n, bk = (nn_blas_int)k;
-    nn_blas_int blda = (nn_blas_int)(lda > 0 ? lda : 1);
-    nn_blas_int bldb = (nn_blas_int)(ldb > 0 ? ldb : 1);
-    nn_blas_int bldc = (nn_blas_int)(ldc > 0 ? ldc : 1);
+    nn_blas_int bm, bn, bk, blda, bldb, bldc;
     real one = R(1), zero = R(0);
     if (m == 0 || n == 0)
         return;
@@ -32,6 +37,13 @@ static void gemm(char ta, char tb, nn_int m, nn_int n, nn_int k,
             memset(C + j * ldc, 0, (size_t)m * sizeof(real));
         return;
     }
+    bm = (nn_blas_int)m;
+    bn = (nn_blas_int)n;
+    bk = (nn_blas_int)k;
+    blda = (nn_blas_int)lda;
+    bldb = (nn_blas_int)ldb;
+    bldc = (nn_blas_int)ldc;
+    /* beta = 0: BLAS overwrites C without reading it (C may be uninitialised) */
     NN_GEMM(&ta, &tb, &bm, &bn, &bk, &one, A, &blda, B, &bldb, &zero, C, &bldc);
 }
 
@@ -39,8 +51,9 @@ int NN_(nn_dense_forward)(nn_int n, nn_int in, nn_int out, const real *X,
                           const real *W, const real *b, real *Y)
 {
     nn_int i, j;
-    if (!fits_blas(n, in, out))
-        return NN_ETOOBIG;
+    int st = check_sizes(n, in, out);
+    if (st != NN_OK)
+        return st;
     /* Y(n x out) = X(n x in) * W(out x in)' */
     gemm('N', 'T', n, out, in, X, n, W, out, Y, n);
     if (b != NULL)
@@ -58,19 +71,23 @@ int NN_(nn_dense_backward)(nn_int n, nn_int in, nn_int out, const real *X,
                            real *db)
 {
     nn_int i, j;
-    if (!fits_blas(n, in, out))
-        return NN_ETOOBIG;
+    int st = check_sizes(n, in, out);
+    if (st != NN_OK)
+        return st;
     if (dX != NULL)     /* dX(n x in) = dY(n x out) * W(out x in) */
         gemm('N', 'N', n, in, out, dY, n, W, out, dX, n);
     if (dW != NULL)     /* dW(out x in) = dY' * X */
         gemm('T', 'N', out, in, n, dY, n, X, n, dW, out);
-    if (db != NULL)
+    if (db != NULL)     /* db = sum(dY, 1)', summed in order down each column */
         for (j = 0; j < out; j++) {
             const real *d = dY + j * n;
-            real s = R(0);
+            /* accumulated in double also for float, where a float sum of
+             * many terms loses digits; for double this is Octave's
+             * sum(dY, 1) bit for bit */
+            double s = 0;
             for (i = 0; i < n; i++)
                 s += d[i];
-            db[j] = s;
+            db[j] = (real)s;
         }
     return NN_OK;
 }

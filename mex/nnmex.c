@@ -83,7 +83,7 @@ char *nnm_get_name(const char *fn, const mxArray *a, const char *what)
 {
     char d[96], *s, *p;
     if (!mxIsChar(a) || mxGetNumberOfDimensions(a) != 2 || mxGetM(a) != 1)
-        nnm_error(fn, "name", "%s must be a string such as 'sigmoid', but it is %s",
+        nnm_error(fn, "name", "%s must be a string, but it is %s",
                   what, nnm_describe(a, d, sizeof d));
     s = mxArrayToString(a);
     if (s == NULL)
