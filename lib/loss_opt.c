@@ -1,44 +1,209 @@
-/* Loss names and options (type-free, compiled once). */
+/* Loss names, options and size rules (type-free, compiled once). */
+#include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "opt_util.h"
 
-static const char *const names[NN_LOSS_COUNT] = { "mse", "bce" };
+static const char *const names[NN_LOSS_COUNT] = {
+    "mse", "bce", "mae", "huber", "bce_logits", "hinge", "ce", "nll",
+    "margin_ranking", "pairwise_logistic"
+};
 static const char *const red_names[] = { "mean", "sum", "none" };
 
 int nn_loss_lookup(const char *name) { return nn_util_lookup(names, NN_LOSS_COUNT, name); }
 int nn_reduction_lookup(const char *name) { return nn_util_lookup(red_names, 3, name); }
 const char *nn_loss_name(int kind) { return kind >= 0 && kind < NN_LOSS_COUNT ? names[kind] : "?"; }
-const char *nn_loss_names(void) { return "'mse', 'bce'"; }
+const char *nn_loss_names(void)
+{
+    return "'mse', 'mae', 'huber', 'bce', 'bce_logits', 'hinge', 'ce', 'nll', "
+           "'margin_ranking', 'pairwise_logistic'";
+}
+
+int nn_loss_per_observation(int kind)
+{
+    return kind == NN_LOSS_CE || kind == NN_LOSS_NLL ||
+           kind == NN_LOSS_MARGIN_RANKING || kind == NN_LOSS_PAIRWISE_LOGISTIC;
+}
 
 void nn_loss_defaults(int kind, nn_loss_opts *o)
 {
     (void)kind;
     memset(o, 0, sizeof *o);
     o->reduction = NN_RED_MEAN;
+    o->delta = 1.0;
+    o->margin = 0.0;
+    o->label_smoothing = 0.0;
+    o->pos_weight = NULL;
+    o->weights = NULL;
+}
+
+/* The options of each loss besides 'reduction' and 'weights'. */
+static const char *own_option(int kind)
+{
+    switch (kind) {
+    case NN_LOSS_HUBER: return "delta";
+    case NN_LOSS_BCE_LOGITS: return "pos_weight";
+    case NN_LOSS_CE: return "label_smoothing";
+    case NN_LOSS_MARGIN_RANKING: return "margin";
+    default: return NULL;
+    }
+}
+
+/* Every value finite and >= 0. */
+static int nonneg_vector(const char *name, const double *val, nn_int nval,
+                         char *msg, size_t msglen)
+{
+    nn_int i;
+    if (val == NULL)
+        return nn_util_fail(NN_EVALUE, msg, msglen,
+                            "option '%s' takes a numeric vector", name);
+    for (i = 0; i < nval; i++)
+        if (!(isfinite(val[i]) && val[i] >= 0)) {
+            if (msg != NULL && msglen > 0)
+                snprintf(msg, msglen, "option '%s' takes finite values >= 0, "
+                         "but element %ld is %g", name, (long)(i + 1), val[i]);
+            return NN_EVALUE;
+        }
+    return NN_OK;
 }
 
 int nn_loss_option(int kind, nn_loss_opts *o, const char *name,
                    const double *val, nn_int nval, const char *str,
                    char *msg, size_t msglen)
 {
-    (void)val; (void)nval;
-    if (name != NULL && strcmp(name, "reduction") == 0) {
+    const char *own = own_option(kind);
+    int st;
+    if (name == NULL)
+        name = "";
+    if (strcmp(name, "reduction") == 0) {
         int r = nn_reduction_lookup(str);
-        if (r < 0)
+        if (r < 0) {
+            if (str != NULL)
+                return nn_util_fail(NN_EVALUE, msg, msglen, "option 'reduction' "
+                                    "takes 'mean', 'sum' or 'none', not '%s'", str);
             return nn_util_fail(NN_EVALUE, msg, msglen,
                                 "option '%s' takes 'mean', 'sum' or 'none'", name);
+        }
         o->reduction = (nn_reduction)r;
         return NN_OK;
     }
-    if (msg != NULL && msglen > 0)
-        snprintf(msg, msglen, "loss '%s' has no option '%s' (it has: 'reduction')",
-                 nn_loss_name(kind), name ? name : "");
+    if (strcmp(name, "weights") == 0) {
+        st = nonneg_vector(name, val, nval, msg, msglen);
+        if (st == NN_OK) {
+            o->weights = val;
+            o->n_weights = nval;
+        }
+        return st;
+    }
+    if (own != NULL && strcmp(name, own) == 0) {
+        switch (kind) {
+        case NN_LOSS_HUBER:
+            return nn_util_real_open(name, val, nval, 0, HUGE_VAL, &o->delta,
+                                     msg, msglen);
+        case NN_LOSS_MARGIN_RANKING:
+            return nn_util_real(name, val, nval, -HUGE_VAL, HUGE_VAL,
+                                &o->margin, msg, msglen);
+        case NN_LOSS_CE:
+            return nn_util_real(name, val, nval, 0, 1, &o->label_smoothing,
+                                msg, msglen);
+        case NN_LOSS_BCE_LOGITS:
+            st = nonneg_vector(name, val, nval, msg, msglen);
+            if (st == NN_OK) {
+                o->pos_weight = val;
+                o->n_pos_weight = nval;
+            }
+            return st;
+        default:
+            break;
+        }
+    }
+    if (msg != NULL && msglen > 0) {
+        if (own != NULL)
+            snprintf(msg, msglen, "loss '%s' has no option '%s' (it has: "
+                     "'reduction', 'weights', '%s')", nn_loss_name(kind), name, own);
+        else
+            snprintf(msg, msglen, "loss '%s' has no option '%s' (it has: "
+                     "'reduction', 'weights')", nn_loss_name(kind), name);
+    }
     return NN_ENAME;
+}
+
+/* Writes printf(fmt, ...) into msg and returns NN_EARG. */
+static int size_fail(char *msg, size_t msglen, const char *fmt, ...)
+{
+    va_list ap;
+    if (msg != NULL && msglen > 0) {
+        va_start(ap, fmt);
+        vsnprintf(msg, msglen, fmt, ap);
+        va_end(ap);
+    }
+    return NN_EARG;
+}
+
+int nn_loss_check_sizes(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
+                        nn_int trows, nn_int tcols, char *msg, size_t msglen)
+{
+    const char *nm = nn_loss_name(kind);
+    long N = (long)n, K = (long)k, TR = (long)trows, TC = (long)tcols;
+    switch (kind) {
+    case NN_LOSS_CE:
+    case NN_LOSS_NLL:
+        if (k < 1)
+            return size_fail(msg, msglen, "loss '%s' needs Z with one column per "
+                             "class (at least one), but Z is %ldx%ld", nm, N, K);
+        if (kind == NN_LOSS_CE && (trows != n || (tcols != 1 && tcols != k)))
+            return size_fail(msg, msglen, "loss '%s' needs T of size %ldx1 (class "
+                             "indices) or %ldx%ld (class probabilities), but T "
+                             "is %ldx%ld", nm, N, N, K, TR, TC);
+        if (kind == NN_LOSS_NLL && (trows != n || tcols != 1))
+            return size_fail(msg, msglen, "loss '%s' needs T of size %ldx1 (class "
+                             "indices), but T is %ldx%ld", nm, N, TR, TC);
+        break;
+    case NN_LOSS_MARGIN_RANKING:
+    case NN_LOSS_PAIRWISE_LOGISTIC:
+        if (k != 2)
+            return size_fail(msg, msglen, "loss '%s' needs Z of size Nx2 (the "
+                             "scores of the two items of each pair), but Z is "
+                             "%ldx%ld", nm, N, K);
+        if (trows != n || tcols != 1)
+            return size_fail(msg, msglen, "loss '%s' needs T of size %ldx1 (+1 or "
+                             "-1 for each pair), but T is %ldx%ld", nm, N, TR, TC);
+        break;
+    default:
+        if (trows != n || tcols != k)
+            return size_fail(msg, msglen, "loss '%s' needs T of the size of Z "
+                             "(%ldx%ld), but T is %ldx%ld", nm, N, K, TR, TC);
+        break;
+    }
+    if (o->weights != NULL && o->n_weights != n)
+        return size_fail(msg, msglen, "option 'weights' needs one weight per "
+                         "observation (a column of size %ldx1), but it has %ld "
+                         "elements",
+                         N, (long)o->n_weights);
+    if (kind == NN_LOSS_BCE_LOGITS && o->pos_weight != NULL &&
+        o->n_pos_weight != 1 && o->n_pos_weight != k)
+        return size_fail(msg, msglen, "option 'pos_weight' needs a scalar or a "
+                         "1x%ld vector (one weight per column of Z), but it has "
+                         "%ld elements", K, (long)o->n_pos_weight);
+    return NN_OK;
+}
+
+void nn_loss_out_size(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
+                      nn_int *rows, nn_int *cols)
+{
+    if (o->reduction != NN_RED_NONE) {
+        *rows = 1;
+        *cols = 1;
+    } else {
+        *rows = n;
+        *cols = nn_loss_per_observation(kind) ? 1 : k;
+    }
 }
 
 nn_int nn_loss_out_count(int kind, const nn_loss_opts *o, nn_int n, nn_int k)
 {
-    (void)kind;
-    return o->reduction == NN_RED_NONE ? n * k : 1;
+    nn_int r, c;
+    nn_loss_out_size(kind, o, n, k, &r, &c);
+    return r * c;
 }

@@ -1,36 +1,90 @@
-/* Losses.  Included by nn.h. */
+/* Losses.  Included by nn.h.
+ *
+ * Z is n x k (observations are rows, column-major).  T is n x tcols:
+ *   elementwise losses (mse, mae, huber, bce, bce_logits, hinge): tcols = k;
+ *   ce: tcols = 1 (class indices 1..k) or k (class probabilities);
+ *   nll: tcols = 1 (class indices 1..k);
+ *   margin_ranking, pairwise_logistic: k = 2 (scores of the two items of a
+ *   pair), tcols = 1 (+1: the first item ranks higher, -1: the second).
+ *
+ * Reductions, with per-observation weights w (all 1 when not given) and the
+ * loss l_i of observation i (per-observation losses) or l_ij of element
+ * (i, j) (elementwise losses):
+ *   'none'  L_i = w_i l_i (n x 1)   or  L_ij = w_i l_ij (n x k);
+ *   'sum'   sum of those;
+ *   'mean'  sum_i w_i l_i / sum_i w_i  or  sum_ij w_i l_ij / (k sum_i w_i),
+ *           which without weights is PyTorch's mean (over observations for
+ *           ce and nll, over all elements for elementwise losses); NaN when
+ *           the weights sum to 0 or n = 0.
+ * dZ (n x k) is the gradient of L, for 'none' the gradient of sum(L). */
 #ifndef NNLAB_NN_LOSS_H
 #define NNLAB_NN_LOSS_H
 
 typedef enum {
     NN_LOSS_MSE = 0,
     NN_LOSS_BCE,
+    NN_LOSS_MAE,
+    NN_LOSS_HUBER,
+    NN_LOSS_BCE_LOGITS,
+    NN_LOSS_HINGE,
+    NN_LOSS_CE,
+    NN_LOSS_NLL,
+    NN_LOSS_MARGIN_RANKING,
+    NN_LOSS_PAIRWISE_LOGISTIC,
     NN_LOSS_COUNT
 } nn_loss_kind;
 
 typedef enum { NN_RED_MEAN = 0, NN_RED_SUM, NN_RED_NONE } nn_reduction;
 
+/* Options are type-free (double) whatever the type of Z.  The two vector
+ * options keep a pointer to the caller's array, which must stay valid until
+ * the last nn_loss call with these options. */
 typedef struct {
     nn_reduction reduction;
+    double delta;             /* huber: > 0, default 1 */
+    double margin;            /* margin_ranking: finite, default 0 */
+    double label_smoothing;   /* ce: in [0, 1], default 0 */
+    const double *pos_weight; /* bce_logits: 1 or k values >= 0; NULL = 1 */
+    nn_int n_pos_weight;
+    const double *weights;    /* any loss: n values >= 0; NULL = all 1 */
+    nn_int n_weights;
 } nn_loss_opts;
 
 int nn_loss_lookup(const char *name);
 int nn_reduction_lookup(const char *name);
 const char *nn_loss_name(int kind);
 const char *nn_loss_names(void);
+/* 1 when the loss has one value per observation (ce, nll, margin_ranking,
+ * pairwise_logistic), 0 when it has one per element of Z. */
+int nn_loss_per_observation(int kind);
 void nn_loss_defaults(int kind, nn_loss_opts *o);
+/* One name/value pair: 'reduction' (str), 'weights' (val, nval),
+ * 'delta', 'margin', 'label_smoothing', 'pos_weight' (val, nval). */
 int nn_loss_option(int kind, nn_loss_opts *o, const char *name,
                    const double *val, nn_int nval, const char *str,
                    char *msg, size_t msglen);
-/* Elements of the loss output for the given reduction (1 or n*k). */
+/* NN_OK, or NN_EARG with a sentence in msg when Z (n x k), T (trows x
+ * tcols) or a vector option does not have the size the loss needs. */
+int nn_loss_check_sizes(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
+                        nn_int trows, nn_int tcols, char *msg, size_t msglen);
+/* Size of the loss output L for the given reduction: 1 x 1, n x 1 or n x k. */
+void nn_loss_out_size(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
+                      nn_int *rows, nn_int *cols);
+/* Elements of L (rows * cols of nn_loss_out_size). */
 nn_int nn_loss_out_count(int kind, const nn_loss_opts *o, nn_int n, nn_int k);
 
 #define NN_DECLARE_LOSS(R, S)                                                 \
+/* NN_OK, or NN_EARG with a sentence in msg (may be NULL) naming the first  \
+ * element of Z or T outside the loss's domain.  Sizes must be valid.      */ \
+int nn_loss_check##S(int kind, const nn_loss_opts *o, nn_int n, nn_int k,     \
+                     const R *Z, nn_int tcols, const R *T, char *msg,         \
+                     size_t msglen);                                          \
 /* L (nn_loss_out_count elements) and, unless dZ is NULL, dZ = dL/dZ        \
- * (for reduction 'none': the gradient of sum(L)).  NN_EARG when Z or T     \
- * lie outside the loss's domain. */                                          \
+ * (n x k; for reduction 'none' the gradient of sum(L)).  Returns NN_EARG   \
+ * (sizes or domain; see nn_loss_check_sizes and nn_loss_check) or          \
+ * NN_ENOMEM (scratch of n values, 5n for ce). */                             \
 int nn_loss##S(int kind, const nn_loss_opts *o, nn_int n, nn_int k,           \
-               const R *Z, const R *T, R *L, R *dZ);
+               const R *Z, nn_int tcols, const R *T, R *L, R *dZ);
 
 NN_DECLARE_LOSS(double, _d)
 NN_DECLARE_LOSS(float, _s)
