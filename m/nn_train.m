@@ -12,6 +12,11 @@
 % log_softmax; with linear outputs @code{'ce'} when @var{T} holds class
 % labels 1..K for K > 1 outputs, @code{'bce_logits'} when there is one output
 % and @var{T} is 0/1; otherwise @code{'mse'}.
+% A ranking loss (@code{'margin_ranking'}, @code{'pairwise_logistic'})
+% trains a scoring network with one output on pairs: each row of @var{X}
+% holds two items side by side (2 x in columns), @var{T} is +1 where the
+% first should rank above the second and -1 otherwise; the network scores
+% both items and the gradients of the two passes are added.
 % @item 'LossOptions'
 % a cell of name/value pairs for @code{nn_loss}, e.g. @code{@{'delta', 2@}}.
 % @item 'Optimizer'
@@ -78,9 +83,15 @@ function [net, info] = nn_train(net, X, T, varargin)
     error('nnlab:nn_train:nargin', 'nn_train: usage [net, info] = nn_train(net, X, T, name, value, ...)');
   end
   check_net('nn_train', net);
-  X = check_input('nn_train', net, X);
-  T = check_targets('nn_train', X, T, net.class);
   o = parse_options('nn_train', defaults(), varargin);
+  pairs = ischar(o.Loss) && any(strcmpi(o.Loss, {'margin_ranking', 'pairwise_logistic'}));
+  if pairs
+    predict_pairs(net, X, 'nn_train');      % checks the sizes
+    X = cast(X, net.class);
+  else
+    X = check_input('nn_train', net, X);
+  end
+  T = check_targets('nn_train', X, T, net.class);
   o = check_options(o, net, T);
   N = size(X, 1);
   optargs = optimizer_args(o);
@@ -93,7 +104,12 @@ function [net, info] = nn_train(net, X, T, varargin)
     if ~iscell(v) || numel(v) ~= 2
       error('nnlab:nn_train:optionValue', 'nn_train: ''ValidationData'' must be a cell {Xv, Tv}');
     end
-    Xv = check_input('nn_train', net, v{1});
+    if pairs
+      predict_pairs(net, v{1}, 'nn_train');
+      Xv = cast(v{1}, net.class);
+    else
+      Xv = check_input('nn_train', net, v{1});
+    end
     Tv = check_targets('nn_train', Xv, v{2}, net.class);
   elseif o.ValidationFraction > 0
     p = seeded(seed_for(o.Seed, 0, 0), @() randperm(N));
@@ -111,7 +127,7 @@ function [net, info] = nn_train(net, X, T, varargin)
 
   % a first call of the loss on one row: a clear error before any training
   try
-    nn_loss(nn_predict(net, X(1, :)), T(1, :), o.Loss, o.LossOptions{:});
+    nn_loss(predict(net, X(1, :), pairs), T(1, :), o.Loss, o.LossOptions{:});
   catch err
     rethrow_as('nn_train', err);
   end
@@ -140,17 +156,10 @@ function [net, info] = nn_train(net, X, T, varargin)
       perm = 1:N;
     end
     lsum = 0;
-    Yall = zeros(N, net.sizes(end), net.class);
+    Yall = zeros(N, net.sizes(end) * (1 + pairs), net.class);
     for s = 1:nb
       idx = perm((s - 1) * B + 1:min(s * B, N));
-      Tb = T(idx, :);
-      if isempty(o.Seed)
-        [Y, cache] = nn_forward(net, X(idx, :));
-      else
-        [Y, cache] = nn_forward(net, X(idx, :), 'Seed', seed_for(o.Seed, epoch, s));
-      end
-      [Lb, dY] = nn_loss(Y, Tb, o.Loss, o.LossOptions{:});
-      grads = nn_backward(net, cache, dY);
+      [Y, Lb, grads] = batch(net, X(idx, :), T(idx, :), o, pairs, seed_for(o.Seed, epoch, s));
       last = net;
       for i = dense
         gW = grads(i).W;
@@ -176,7 +185,7 @@ function [net, info] = nn_train(net, X, T, varargin)
     info.loss(end + 1) = lsum / N;
     info.metric(end + 1) = metric(o.Loss, Yall, T);
     if hasval
-      Yv = nn_predict(net, Xv);
+      Yv = predict(net, Xv, pairs);
       vl = double(nn_loss(Yv, Tv, o.Loss, o.LossOptions{:}));
       info.val_loss(end + 1) = vl;
       info.val_metric(end + 1) = metric(o.Loss, Yv, Tv);
@@ -215,6 +224,40 @@ function [net, info] = nn_train(net, X, T, varargin)
     end
   end
   info = finish(info, o, net);
+end
+
+function [Y, Lb, grads] = batch(net, Xb, Tb, o, pairs, seed)
+% The loss of one minibatch and its gradient for every layer.  For a
+% ranking loss each row of Xb holds two items, scored by the same network.
+  fwd = {};
+  if ~isempty(seed)
+    fwd = {'Seed', seed};
+  end
+  if ~pairs
+    [Y, cache] = nn_forward(net, Xb, fwd{:});
+    [Lb, dY] = nn_loss(Y, Tb, o.Loss, o.LossOptions{:});
+    grads = nn_backward(net, cache, dY);
+    return
+  end
+  in = net.sizes(1);
+  [Ya, ca] = nn_forward(net, Xb(:, 1:in), fwd{:});
+  [Yb, cb] = nn_forward(net, Xb(:, in + 1:end), fwd{:});
+  Y = [Ya, Yb];
+  [Lb, dY] = nn_loss(Y, Tb, o.Loss, o.LossOptions{:});
+  grads = nn_backward(net, ca, dY(:, 1));
+  gb = nn_backward(net, cb, dY(:, 2));
+  for i = 1:numel(grads)
+    grads(i).W = grads(i).W + gb(i).W;
+    grads(i).b = grads(i).b + gb(i).b;
+  end
+end
+
+function Y = predict(net, X, pairs)
+  if pairs
+    Y = predict_pairs(net, X, 'nn_train');
+  else
+    Y = nn_predict(net, X);
+  end
 end
 
 function info = finish(info, o, net)

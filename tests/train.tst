@@ -94,3 +94,19 @@
 %!error id=nnlab:nn_train:name nn_train(nn_mlp([2 1]), X, T, 'Optimizer', 'nosuch')
 %!error id=nnlab:nn_train:name nn_train(nn_mlp([2 1]), X, T, 'Loss', 'nosuch')
 %!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'Optimizer', 'sgd', 'LearningRate', -1)
+
+%!test
+%! % a ranking loss trains a scoring network on pairs of items
+%! w = [1; -2; 0.5];
+%! A = [1 0 0; 0 1 0; 0 0 1; 1 1 0; 0 1 1; 1 0 1; 2 0 0; 0 0 2];
+%! [i, j] = find(triu(ones(8), 1)); s = A * w;
+%! k = s(i) ~= s(j); i = i(k); j = j(k);
+%! X = [A(i, :), A(j, :)]; T = sign(s(i) - s(j));
+%! for loss = {'margin_ranking', 'pairwise_logistic'}
+%!   net = nn_mlp([3 1], 'Init', 'zeros');
+%!   net = nn_train(net, X, T, 'Loss', loss{1}, 'LossOptions', {}, 'Optimizer', 'sgd', ...
+%!                  'LearningRate', 0.1, 'Epochs', 50, 'BatchSize', 7, 'Seed', 1, 'Verbose', false);
+%!   r = nn_evaluate(net, X, T, 'Loss', loss{1});
+%!   assert(r.pair_accuracy, 1);
+%! end
+%!error id=nnlab:nn_train:size nn_train(nn_mlp([3 1]), ones(4, 3), ones(4, 1), 'Loss', 'margin_ranking')

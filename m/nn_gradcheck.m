@@ -1,0 +1,136 @@
+% -*- texinfo -*-
+% @deftypefn  {} {@var{d} =} nn_gradcheck (@var{net}, @var{X}, @var{T})
+% @deftypefnx {} {[@var{d}, @var{num}, @var{ana}, @var{idx}] =} nn_gradcheck (@var{net}, @var{X}, @var{T}, @var{name}, @var{value}, @dots{})
+% Check the gradient of @code{nn_cost} (back-propagation) against central
+% finite differences, as the classic course's @code{checkNNGradients} does.
+%
+% For each checked parameter @code{theta(k)} (see @code{nn_unroll}) the
+% numerical derivative is
+% @code{(J(theta + h e_k) - J(theta - h e_k)) / (2h)}, where @code{e_k} is 1
+% in place k and 0 elsewhere, and @var{d} is the
+% relative difference
+%
+% @example
+% d = norm (num - ana) / norm (num + ana)
+% @end example
+%
+% (0 when both are 0).  A correct gradient gives a tiny number, about
+% 1e-10 for a small network in double (somewhat more when the checked
+% derivatives are themselves tiny); a wrong one gives something near 1.  @var{num} and @var{ana} are
+% the numerical and back-propagated derivatives of the checked parameters,
+% whose indices into @code{nn_unroll (net)} are @var{idx}.
+%
+% @table @code
+% @item 'Lambda'
+% the regularisation strength passed to @code{nn_cost} (default 0).
+% @item 'Loss', 'LossOptions'
+% as for @code{nn_cost} (default: the loss @code{nn_cost} picks).
+% @item 'Step'
+% @var{h}, default 1e-5 (the error of a central difference is about
+% @var{h} squared times the third derivative, plus a rounding error of
+% about @code{1e-16 J / h}).
+% @item 'Count'
+% check only this many parameters, chosen at random (default: all of them);
+% each one costs two evaluations of the cost on all of @var{X}.
+% @item 'Seed'
+% a whole number to choose the same parameters every time (your own random
+% streams are left untouched).
+% @end table
+%
+% The check always runs in double: a single-precision network is converted
+% to double first (single precision cannot resolve differences of step
+% 1e-5), so it checks the formulas, not the rounding of single.  Dropout
+% layers are switched off, as in @code{nn_cost}.
+%
+% @example
+% net = nn_mlp ([3 5 4 3], 'Hidden', 'sigmoid', 'Output', 'sigmoid', 'Seed', 1);
+% X = randn (5, 3); y = [1; 2; 3; 1; 2];
+% d = nn_gradcheck (net, X, y, 'Lambda', 1)      % about 1e-10
+% @end example
+% @seealso{nn_cost, nn_backward, nn_unroll}
+% @end deftypefn
+function [d, num, ana, idx] = nn_gradcheck(net, X, T, varargin)
+  fn = 'nn_gradcheck';
+  if nargin < 3
+    error('nnlab:nn_gradcheck:nargin', 'nn_gradcheck: usage d = nn_gradcheck(net, X, T, ''Lambda'', lambda)');
+  end
+  check_net(fn, net);
+  o = parse_options(fn, struct('Lambda', 0, 'Loss', '', 'LossOptions', {{}}, 'Step', 1e-5, ...
+                               'Count', [], 'Seed', []), varargin);
+  check_value(fn, 'Lambda', o.Lambda, 'scalar', 0, Inf);
+  check_value(fn, 'Loss', o.Loss, 'string');
+  check_value(fn, 'Step', o.Step, 'scalar', 0, 1);
+  if o.Step <= 0
+    error('nnlab:nn_gradcheck:optionValue', 'nn_gradcheck: option ''Step'' must be a small number > 0, such as 1e-5');
+  end
+  if ~isempty(o.Seed)
+    check_value(fn, 'Seed', o.Seed, 'count', 0, 2^32 - 1);
+  end
+  if ~isempty(o.Count)
+    check_value(fn, 'Count', o.Count, 'count', 1, 2^53);
+  end
+  net = to_double(net);
+  theta = nn_unroll(net);
+  n = numel(theta);
+  cost = @(t) nn_cost(t, net, X, T, o.Lambda, 'Loss', o.Loss, 'LossOptions', o.LossOptions);
+  try
+    [~, grad] = cost(theta);
+  catch err
+    rethrow_as(fn, err);
+  end
+  if isempty(o.Count) || o.Count >= n
+    idx = (1:n)';
+  else
+    idx = sort(seeded(o.Seed, @() randperm(n, o.Count)))';
+  end
+  h = double(o.Step);
+  num = zeros(numel(idx), 1);
+  for j = 1:numel(idx)
+    k = idx(j);
+    tp = theta;
+    tp(k) = tp(k) + h;
+    tm = theta;
+    tm(k) = tm(k) - h;
+    num(j) = (cost(tp) - cost(tm)) / (2 * h);
+  end
+  ana = grad(idx);
+  den = norm(num + ana);
+  if den == 0
+    d = norm(num - ana);
+  else
+    d = norm(num - ana) / den;
+  end
+end
+
+function net = to_double(net)
+% The same network in double precision.
+  if strcmp(net.class, 'double')
+    return
+  end
+  for i = 1:numel(net.layers)
+    if strcmp(net.layers(i).type, 'dense')
+      net.layers(i).W = double(net.layers(i).W);
+      net.layers(i).b = double(net.layers(i).b);
+    end
+  end
+  net.class = 'double';
+  net.summary = regexprep(net.summary, 'single$', 'double');
+end
+
+%!test
+%! net = nn_mlp([3 5 4 3], 'Hidden', 'sigmoid', 'Output', 'sigmoid', 'Seed', 1);
+%! X = sin(reshape(1:15, 5, 3)); y = [1; 2; 3; 1; 2];
+%! [d, num, ana, idx] = nn_gradcheck(net, X, y, 'Lambda', 1);
+%! assert(d < 1e-9); assert(idx, (1:numel(nn_unroll(net)))');
+%! assert(num, ana, 1e-9);
+%!test
+%! net = nn_mlp([2 4 2], 'Hidden', 'tanh', 'Class', 'single', 'Seed', 2);
+%! [d, num, ~, idx] = nn_gradcheck(net, [1 2; -1 0; 0.5 0.5], [1; 2; 2], 'Count', 5, 'Seed', 3);
+%! assert(d < 1e-8); assert(numel(num), 5); assert(numel(unique(idx)), 5);
+%!error id=nnlab:nn_gradcheck:nargin nn_gradcheck(nn_mlp([2 1]), [1 2])
+%!error id=nnlab:nn_gradcheck:net nn_gradcheck(1, 2, 3)
+%!error id=nnlab:nn_gradcheck:optionValue nn_gradcheck(nn_mlp([2 1]), [1 2], 1, 'Step', 0)
+%!error id=nnlab:nn_gradcheck:optionValue nn_gradcheck(nn_mlp([2 1]), [1 2], 1, 'Count', 0)
+%!error id=nnlab:nn_gradcheck:option nn_gradcheck(nn_mlp([2 1]), [1 2], 1, 'Bogus', 1)
+%!error id=nnlab:nn_gradcheck:size nn_gradcheck(nn_mlp([2 1]), [1 2 3], 1)
+%!error id=nnlab:nn_gradcheck:name nn_gradcheck(nn_mlp([2 1]), [1 2], 1, 'Loss', 'nosuch')

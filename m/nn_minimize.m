@@ -1,0 +1,342 @@
+% -*- texinfo -*-
+% @deftypefn  {} {@var{theta} =} nn_minimize (@var{f}, @var{theta0})
+% @deftypefnx {} {[@var{theta}, @var{J}, @var{info}] =} nn_minimize (@var{f}, @var{theta0}, @var{name}, @var{value}, @dots{})
+% Minimise a smooth function of many variables, such as the cost of a
+% network from @code{nn_cost}, by the limited-memory BFGS method (L-BFGS)
+% with a line search that satisfies the strong Wolfe conditions.  It takes
+% the place of the course's @code{fmincg}, so that no course file is needed.
+%
+% @var{f} is a function handle: @code{[J, grad] = f (theta)} returns the
+% value (a real scalar) and the gradient (as many elements as
+% @var{theta}).  @var{theta0} is the starting point, a vector; @var{theta}
+% has its shape and is @code{double}; @var{J} is @code{f (theta)}.
+%
+% @table @code
+% @item 'MaxIter'
+% the most iterations (line searches), default 100.  Each iteration calls
+% @var{f} once or a few times.
+% @item 'TolFun'
+% stop when an iteration lowers @var{J} by no more than
+% @code{TolFun * max (1, abs (J))} (default 1e-10).
+% @item 'TolGrad'
+% stop when the largest element of the gradient, in absolute value, is at
+% most @code{TolGrad} (default 1e-8).
+% @item 'Memory'
+% the number of past steps L-BFGS remembers to model the curvature
+% (default 10).
+% @item 'Verbose'
+% print one line per iteration: iteration, cost, largest gradient element,
+% step length (default false).
+% @end table
+%
+% @var{info} has the fields @code{cost} (the history: @code{cost(1)} at
+% @var{theta0}, then @var{J} after each iteration), @code{iterations},
+% @code{evaluations} (calls of @var{f}), @code{gradnorm} (the largest
+% absolute gradient element at @var{theta}), @code{stop_reason}
+% (@code{'maxiter'}, @code{'tolfun'}, @code{'tolgrad'} or
+% @code{'linesearch'}, when no step along the steepest descent lowers
+% @var{J} any more, which happens at a minimum in floating point or when the
+% gradient is wrong) and @code{message}, a sentence.
+%
+% The method: the search direction @math{d = -H g} comes from the last
+% @code{Memory} steps @math{s} and gradient changes @math{y} by the
+% two-loop recursion, with @math{H_0 = (s'y / y'y) I}; the first direction
+% is the steepest descent.  The step length satisfies the strong Wolfe
+% conditions @code{J(x + a d) <= J(x) + 1e-4 a g'd} and
+% @code{|g(x + a d)'d| <= 0.9 |g'd|}, found by bracketing and zooming
+% with cubic interpolation (Nocedal and Wright, Numerical Optimization,
+% algorithms 3.5 and 3.6).  Steps where @var{f} returns NaN or Inf are
+% shortened.
+%
+% @example
+% net = nn_mlp ([2 3 1], 'Hidden', 'sigmoid', 'Output', 'sigmoid', 'Seed', 2);
+% X = [0 0; 0 1; 1 0; 1 1]; T = [0; 1; 1; 0];
+% [theta, J, info] = nn_minimize (@@(t) nn_cost (t, net, X, T), nn_unroll (net), 'MaxIter', 50);
+% net = nn_roll (net, theta);
+% plot (0:info.iterations, info.cost)
+% @end example
+% @seealso{nn_cost, nn_unroll, nn_roll, fminunc}
+% @end deftypefn
+function [theta, J, info] = nn_minimize(f, theta0, varargin)
+  fn = 'nn_minimize';
+  if nargin < 2
+    error('nnlab:nn_minimize:nargin', 'nn_minimize: usage [theta, J, info] = nn_minimize(@(t) cost(t), theta0, ''MaxIter'', 100)');
+  end
+  if ~isa(f, 'function_handle')
+    error('nnlab:nn_minimize:class', 'nn_minimize: F must be a function handle, e.g. @(t) nn_cost(t, net, X, T, lambda)');
+  end
+  if ~(isa(theta0, 'double') || isa(theta0, 'single')) || ~isreal(theta0) || ~isvector(theta0) || ...
+     any(~isfinite(theta0(:)))
+    error('nnlab:nn_minimize:class', 'nn_minimize: THETA0 must be a vector of finite real numbers (e.g. from nn_unroll)');
+  end
+  o = parse_options(fn, struct('MaxIter', 100, 'TolFun', 1e-10, 'TolGrad', 1e-8, ...
+                               'Memory', 10, 'Verbose', false), varargin);
+  check_value(fn, 'MaxIter', o.MaxIter, 'count', 0, 1e9);
+  check_value(fn, 'TolFun', o.TolFun, 'scalar', 0, Inf);
+  check_value(fn, 'TolGrad', o.TolGrad, 'scalar', 0, Inf);
+  check_value(fn, 'Memory', o.Memory, 'count', 1, 1000);
+  check_value(fn, 'Verbose', o.Verbose, 'logical');
+
+  shape = size(theta0);
+  x = double(full(theta0(:)));
+  n = numel(x);
+  fun = @(z) evaluate(f, z, shape, n);
+  [fx, g] = fun(x);
+  if ~isfinite(fx) || any(~isfinite(g))
+    error('nnlab:nn_minimize:domain', 'nn_minimize: F returns NaN or Inf (cost or gradient) at THETA0; start from another point');
+  end
+  nev = 1;
+  history = fx;
+  M = o.Memory;
+  S = zeros(n, 0);
+  Yd = zeros(n, 0);
+  rho = zeros(1, 0);
+  it = 0;
+  reason = '';
+  if o.Verbose
+    fprintf('%6s  %16s  %12s  %12s\n', 'iter', 'cost', 'max|grad|', 'step');
+    fprintf('%6d  %16.10g  %12.4g  %12s\n', 0, fx, max(abs(g)), '');
+  end
+  if max(abs(g)) <= o.TolGrad
+    reason = 'tolgrad';
+  end
+  while isempty(reason)
+    if it >= o.MaxIter
+      reason = 'maxiter';
+      break
+    end
+    % search direction by the two-loop recursion
+    d = direction(g, S, Yd, rho);
+    gd = g' * d;
+    if ~(gd < 0) || ~isfinite(gd)
+      S = zeros(n, 0); Yd = zeros(n, 0); rho = zeros(1, 0);
+      d = -g;
+      gd = -(g' * g);
+    end
+    if isempty(rho)
+      a1 = min(1, 1 / norm(g));
+    else
+      a1 = 1;
+    end
+    [a, fa, ga, k, ok] = wolfe(fun, x, fx, g, d, gd, a1, 30);
+    nev = nev + k;
+    if ~ok
+      if ~isempty(rho)
+        % forget the curvature model and try the steepest descent
+        S = zeros(n, 0); Yd = zeros(n, 0); rho = zeros(1, 0);
+        continue
+      end
+      reason = 'linesearch';
+      break
+    end
+    it = it + 1;
+    s = a * d;
+    y = ga - g;
+    x = x + s;
+    fprev = fx;
+    fx = fa;
+    g = ga;
+    history(end + 1) = fx; %#ok<AGROW>
+    sy = s' * y;
+    if sy > 1e-10 * norm(s) * norm(y)
+      if size(S, 2) >= M
+        S(:, 1) = []; Yd(:, 1) = []; rho(1) = [];
+      end
+      S(:, end + 1) = s; %#ok<AGROW>
+      Yd(:, end + 1) = y; %#ok<AGROW>
+      rho(end + 1) = 1 / sy; %#ok<AGROW>
+    end
+    if o.Verbose
+      fprintf('%6d  %16.10g  %12.4g  %12.4g\n', it, fx, max(abs(g)), a * norm(d));
+    end
+    if max(abs(g)) <= o.TolGrad
+      reason = 'tolgrad';
+    elseif fprev - fx <= o.TolFun * max(1, abs(fprev))
+      reason = 'tolfun';
+    end
+  end
+
+  theta = reshape(x, shape);
+  J = fx;
+  switch reason
+    case 'maxiter'
+      msg = sprintf('stopped after the most iterations allowed (MaxIter = %d)', o.MaxIter);
+    case 'tolgrad'
+      msg = sprintf('the largest gradient element is at most TolGrad = %g', o.TolGrad);
+    case 'tolfun'
+      msg = sprintf('the last iteration lowered the cost by at most TolFun = %g (relative)', o.TolFun);
+    otherwise
+      msg = ['no step along the steepest descent lowers the cost any more ' ...
+             '(a minimum up to rounding, or a gradient that does not match the cost)'];
+  end
+  info = struct('cost', history(:), 'iterations', it, 'evaluations', nev, ...
+                'gradnorm', max(abs(g)), 'stop_reason', reason, 'message', msg);
+  if o.Verbose
+    fprintf('nn_minimize: %s; cost %.10g after %d iterations, %d evaluations\n', msg, J, it, nev);
+  end
+end
+
+function [fx, g] = evaluate(f, x, shape, n)
+% Call the user's function and check what it returns.
+  [fx, g] = f(reshape(x, shape));
+  if ~(isnumeric(fx) || islogical(fx)) || ~isscalar(fx) || ~isreal(fx)
+    error('nnlab:nn_minimize:output', 'nn_minimize: F must return the cost as a real scalar first');
+  end
+  if ~(isnumeric(g) || islogical(g)) || ~isreal(g) || numel(g) ~= n
+    error('nnlab:nn_minimize:output', ['nn_minimize: F must return the gradient second, with %d ' ...
+          'elements like THETA, but it has %d'], n, numel(g));
+  end
+  fx = double(fx);
+  g = double(full(g(:)));
+end
+
+function d = direction(g, S, Y, rho)
+% L-BFGS two-loop recursion: d = -H g, H built from the pairs (s, y).
+  q = g;
+  k = numel(rho);
+  alpha = zeros(1, k);
+  for i = k:-1:1
+    alpha(i) = rho(i) * (S(:, i)' * q);
+    q = q - alpha(i) * Y(:, i);
+  end
+  if k > 0
+    q = q * ((S(:, k)' * Y(:, k)) / (Y(:, k)' * Y(:, k)));
+  end
+  for i = 1:k
+    beta = rho(i) * (Y(:, i)' * q);
+    q = q + (alpha(i) - beta) * S(:, i);
+  end
+  d = -q;
+end
+
+function [a, fa, ga, nev, ok] = wolfe(fun, x, f0, g0, d, dphi0, a1, maxev)
+% Step length a > 0 along d satisfying the strong Wolfe conditions:
+% bracket an interval that holds such steps, then zoom into it.
+  c1 = 1e-4;
+  c2 = 0.9;
+  ap = 0; fp = f0; dp = dphi0; gp = g0;
+  a = a1;
+  nev = 0;
+  while nev < maxev
+    [fa, ga] = fun(x + a * d);
+    nev = nev + 1;
+    dphi = ga' * d;
+    if ~isfinite(fa) || ~isfinite(dphi) || fa > f0 + c1 * a * dphi0 || (nev > 1 && fa >= fp)
+      [a, fa, ga, k, ok] = zoom(fun, x, f0, dphi0, d, ap, fp, dp, gp, a, fa, dphi, maxev - nev);
+      nev = nev + k;
+      return
+    end
+    if abs(dphi) <= -c2 * dphi0
+      ok = true;
+      return
+    end
+    if dphi >= 0
+      [a, fa, ga, k, ok] = zoom(fun, x, f0, dphi0, d, a, fa, dphi, ga, ap, fp, dp, maxev - nev);
+      nev = nev + k;
+      return
+    end
+    % still going down at a: try a longer step
+    an = cubic(ap, fp, dp, a, fa, dphi);
+    if ~isfinite(an) || an <= a
+      an = 4 * a;
+    end
+    an = min(max(an, 1.1 * a), 10 * a);
+    ap = a; fp = fa; dp = dphi; gp = ga;
+    a = an;
+  end
+  % out of evaluations: the last step tried lowered the cost enough
+  a = ap; fa = fp; ga = gp;
+  ok = ap > 0;
+end
+
+function [a, fa, ga, nev, ok] = zoom(fun, x, f0, dphi0, d, lo, flo, dlo, glo, hi, fhi, dhi, maxev)
+% Shrink [lo, hi] (lo: the best step so far with enough decrease) until a
+% step satisfies the strong Wolfe conditions.
+  c1 = 1e-4;
+  c2 = 0.9;
+  nev = 0;
+  nd = norm(d);
+  nx = norm(x);
+  while nev < maxev
+    w = hi - lo;
+    if abs(w) * nd <= 1e-14 * (1 + nx)
+      break
+    end
+    if isfinite(fhi) && isfinite(dhi)
+      a = cubic(lo, flo, dlo, hi, fhi, dhi);
+      left = min(lo, hi) + 0.1 * abs(w);
+      right = max(lo, hi) - 0.1 * abs(w);
+      if ~isfinite(a)
+        a = lo + w / 2;
+      else
+        a = min(max(a, left), right);
+      end
+    else
+      a = lo + w / 4;      % NaN or Inf at hi: shrink fast
+    end
+    [fa, ga] = fun(x + a * d);
+    nev = nev + 1;
+    dphi = ga' * d;
+    if ~isfinite(fa) || ~isfinite(dphi) || fa > f0 + c1 * a * dphi0 || fa >= flo
+      hi = a; fhi = fa; dhi = dphi;
+    else
+      if abs(dphi) <= -c2 * dphi0
+        ok = true;
+        return
+      end
+      if dphi * w >= 0
+        hi = lo; fhi = flo; dhi = dlo;
+      end
+      lo = a; flo = fa; dlo = dphi; glo = ga;
+    end
+  end
+  % no step met both conditions: keep the best one if it moved at all
+  a = lo; fa = flo; ga = glo;
+  ok = lo > 0 && flo < f0;
+end
+
+function a = cubic(a1, f1, d1, a2, f2, d2)
+% Minimiser of the cubic through (a1, f1) and (a2, f2) with slopes d1, d2;
+% NaN when it has none.
+  t = d1 + d2 - 3 * (f1 - f2) / (a1 - a2);
+  disc = t * t - d1 * d2;
+  if ~(disc >= 0) || a1 == a2
+    a = NaN;
+    return
+  end
+  r = sign(a2 - a1) * sqrt(disc);
+  den = d2 - d1 + 2 * r;
+  if den == 0
+    a = NaN;
+    return
+  end
+  a = a2 - (a2 - a1) * (d2 + r - t) / den;
+end
+
+%!test
+%! % a convex quadratic in 5 variables: the exact minimiser
+%! A = [4 1 0 0 0; 1 3 1 0 0; 0 1 5 1 0; 0 0 1 2 0; 0 0 0 0 1]; b = (1:5)';
+%! f = @(x) deal(0.5 * x' * A * x - b' * x, A * x - b);
+%! [x, J, info] = nn_minimize(f, zeros(5, 1));
+%! assert(x, A \ b, 1e-7); assert(info.stop_reason, 'tolgrad');
+%! assert(J, info.cost(end)); assert(numel(info.cost), info.iterations + 1);
+%!test
+%! % Rosenbrock, from the classic start, a row vector
+%! f = @(x) deal(100 * (x(2) - x(1)^2)^2 + (1 - x(1))^2, ...
+%!              [-400 * x(1) * (x(2) - x(1)^2) - 2 * (1 - x(1)), 200 * (x(2) - x(1)^2)]);
+%! [x, J, info] = nn_minimize(f, [-1.2 1], 'MaxIter', 200);
+%! assert(size(x), [1 2]); assert(x, [1 1], 1e-5); assert(J < 1e-10);
+%! assert(all(diff(info.cost) <= 0));
+%!test
+%! f = @(x) deal(sum(x .^ 2), 2 * x);
+%! [x, J, info] = nn_minimize(f, [1; 2], 'MaxIter', 0);
+%! assert(x, [1; 2]); assert(J, 5); assert(info.stop_reason, 'maxiter');
+%!error id=nnlab:nn_minimize:nargin nn_minimize(@(x) x)
+%!error id=nnlab:nn_minimize:class nn_minimize('cost', 1)
+%!error id=nnlab:nn_minimize:class nn_minimize(@(x) deal(x^2, 2*x), {1})
+%!error id=nnlab:nn_minimize:class nn_minimize(@(x) deal(x^2, 2*x), [1 NaN])
+%!error id=nnlab:nn_minimize:optionValue nn_minimize(@(x) deal(x^2, 2*x), 1, 'MaxIter', -1)
+%!error id=nnlab:nn_minimize:option nn_minimize(@(x) deal(x^2, 2*x), 1, 'Bogus', 1)
+%!error id=nnlab:nn_minimize:output nn_minimize(@(x) deal(x^2, [1 2]), 1)
+%!error id=nnlab:nn_minimize:output nn_minimize(@(x) deal([x x], 1), 1)
+%!error id=nnlab:nn_minimize:domain nn_minimize(@(x) deal(NaN, 1), 1)
