@@ -1,65 +1,481 @@
-/* Activations: forward values and backward products. */
+/* Activations: forward values and backward products.
+ *
+ * Every kernel is a plain loop over the n*k elements with the kind chosen
+ * outside the loop; the bodies use selects (?:) rather than branches so
+ * that compilers can vectorise them.  (The simple ones run at memory
+ * speed even as scalar code; the others are bound by libm's exp, expm1,
+ * log1p and erfc.)  Only stable forms are used: exp is
+ * taken of -|x| (or of x - rowmax), never of a large positive number, and
+ * differences that cancel are computed in closed form (expm1, erfc,
+ * sigmoid(-x) instead of 1 - sigmoid(x)).  The results agree with
+ * torch.nn.functional's, and where PyTorch's own formula loses digits
+ * (sigmoid', tanh' for large x; gelu for x << 0; elu near 0) or gives NaN
+ * at +-Inf (gelu, silu), these give the accurate value or the limit.
+ *
+ * NaN in X gives NaN out.  Backward products are dY times the derivative,
+ * except for threshold and relu, which pass dY through or give 0 exactly
+ * as PyTorch does (so dY = Inf where the slope is 0 gives 0, not NaN). */
 #include "nn_real.h"
 
-/* Logistic sigmoid that never overflows: exp is only taken of -|x|. */
-static real sigmoid(real x)
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
+#define RESTRICT restrict
+#else
+#define RESTRICT
+#endif
+
+#define SQRT1_2 R(0.70710678118654752440084436210484903928)
+#define INV_SQRT_2PI R(0.39894228040143267793994605993438186848)
+
+/* Rows handled together by softmax/log_softmax: their segments of all
+ * columns stay in cache across the passes. */
+#define ROW_BLOCK 256
+
+/* ---- elementwise forward ------------------------------------------- */
+
+/* 1 / (1 + exp(-x)) without overflow: exp only of -|x|. */
+static inline real sigm(real x)
 {
-    if (x >= 0) {
-        real e = exp(-x);
-        return R(1) / (R(1) + e);
-    } else {
-        real e = exp(x);
-        return e / (R(1) + e);
+    real e = exp(-fabs(x));
+    real r = R(1) / (R(1) + e);
+    return x >= 0 ? r : e * r;
+}
+
+static void f_threshold(nn_int m, const real *RESTRICT x, real *RESTRICT y)
+{
+    nn_int i;
+    for (i = 0; i < m; i++)
+        y[i] = x[i] >= 0 ? R(1) : (x[i] < 0 ? R(0) : x[i]);
+}
+
+static void f_linear(nn_int m, const real *RESTRICT x, real *RESTRICT y)
+{
+    nn_int i;
+    for (i = 0; i < m; i++)
+        y[i] = x[i];
+}
+
+static void f_sigmoid(nn_int m, const real *RESTRICT x, real *RESTRICT y)
+{
+    nn_int i;
+    for (i = 0; i < m; i++)
+        y[i] = sigm(x[i]);
+}
+
+/* tanh(|x|) = -t / (2 + t), t = expm1(-2|x|): one expm1, cheaper than
+ * libm's tanh, and as accurate (no cancellation for small |x|). */
+static void f_tanh(nn_int m, const real *RESTRICT x, real *RESTRICT y)
+{
+    nn_int i;
+    for (i = 0; i < m; i++) {
+        real t = expm1(R(-2) * fabs(x[i]));
+        y[i] = copysign(-t / (R(2) + t), x[i]);
     }
 }
+
+static void f_relu(nn_int m, const real *RESTRICT x, real *RESTRICT y)
+{
+    nn_int i;
+    for (i = 0; i < m; i++)
+        y[i] = x[i] < 0 ? R(0) : x[i];          /* NaN stays NaN */
+}
+
+static void f_leaky(nn_int m, real a, const real *RESTRICT x, real *RESTRICT y)
+{
+    nn_int i;
+    for (i = 0; i < m; i++)
+        y[i] = x[i] > 0 ? x[i] : a * x[i];
+}
+
+static void f_elu(nn_int m, real a, const real *RESTRICT x, real *RESTRICT y)
+{
+    nn_int i;
+    for (i = 0; i < m; i++)
+        y[i] = x[i] > 0 ? x[i] : a * expm1(x[i]);
+}
+
+/* log(1 + exp(b*x)) / b = (max(b*x, 0) + log1p(exp(-|b*x|))) / b, and x
+ * itself where b*x > t (PyTorch's switch). */
+static void f_softplus(nn_int m, real b, real t, const real *RESTRICT x,
+                       real *RESTRICT y)
+{
+    nn_int i;
+    for (i = 0; i < m; i++) {
+        real bx = b * x[i];
+        real s = ((bx > 0 ? bx : R(0)) + log1p(exp(-fabs(bx)))) / b;
+        y[i] = bx > t ? x[i] : s;
+    }
+}
+
+/* x * Phi(x) with Phi(x) = erfc(-x/sqrt(2))/2: no cancellation for x < 0;
+ * 0 where Phi underflows (the limit at -Inf, not -Inf*0). */
+static void f_gelu(nn_int m, const real *RESTRICT x, real *RESTRICT y)
+{
+    nn_int i;
+    for (i = 0; i < m; i++) {
+        real p = R(0.5) * erfc(-x[i] * SQRT1_2);
+        y[i] = p == 0 ? R(0) : x[i] * p;
+    }
+}
+
+static void f_silu(nn_int m, const real *RESTRICT x, real *RESTRICT y)
+{
+    nn_int i;
+    for (i = 0; i < m; i++) {
+        real s = sigm(x[i]);
+        y[i] = s == 0 ? R(0) : x[i] * s;
+    }
+}
+
+/* ---- elementwise backward ------------------------------------------ */
+
+static void b_threshold(nn_int m, const real *RESTRICT x,
+                        real *RESTRICT dx)
+{
+    nn_int i;
+    for (i = 0; i < m; i++)
+        dx[i] = x[i] == x[i] ? R(0) : x[i];
+}
+
+static void b_linear(nn_int m, const real *RESTRICT dy, real *RESTRICT dx)
+{
+    nn_int i;
+    for (i = 0; i < m; i++)
+        dx[i] = dy[i];
+}
+
+/* sigmoid'(x) = sigmoid(x) sigmoid(-x) = e / (1 + e)^2, e = exp(-|x|) */
+static void b_sigmoid(nn_int m, const real *RESTRICT x,
+                      const real *RESTRICT dy, real *RESTRICT dx)
+{
+    nn_int i;
+    for (i = 0; i < m; i++) {
+        real e = exp(-fabs(x[i]));
+        real r = R(1) / (R(1) + e);
+        dx[i] = dy[i] * (e * r * r);
+    }
+}
+
+/* tanh'(x) = 1 - tanh(x)^2 = 4 e / (1 + e)^2, e = exp(-2|x|) */
+static void b_tanh(nn_int m, const real *RESTRICT x, const real *RESTRICT dy,
+                   real *RESTRICT dx)
+{
+    nn_int i;
+    for (i = 0; i < m; i++) {
+        real e = exp(R(-2) * fabs(x[i]));
+        real r = R(1) / (R(1) + e);
+        dx[i] = dy[i] * (R(4) * e * r * r);
+    }
+}
+
+/* PyTorch: x > 0 ? dY : 0, so relu'(0) = 0 */
+static void b_relu(nn_int m, const real *RESTRICT x, const real *RESTRICT dy,
+                   real *RESTRICT dx)
+{
+    nn_int i;
+    for (i = 0; i < m; i++)
+        dx[i] = x[i] > 0 ? dy[i] : (x[i] <= 0 ? R(0) : x[i]);
+}
+
+/* PyTorch: x > 0 ? 1 : alpha (alpha at 0) */
+static void b_leaky(nn_int m, real a, const real *RESTRICT x,
+                    const real *RESTRICT dy, real *RESTRICT dx)
+{
+    nn_int i;
+    for (i = 0; i < m; i++)
+        dx[i] = dy[i] * (x[i] > 0 ? R(1) : (x[i] <= 0 ? a : x[i]));
+}
+
+/* PyTorch: x > 0 ? 1 : alpha*exp(x) (alpha at 0) */
+static void b_elu(nn_int m, real a, const real *RESTRICT x,
+                  const real *RESTRICT dy, real *RESTRICT dx)
+{
+    nn_int i;
+    for (i = 0; i < m; i++)
+        dx[i] = dy[i] * (x[i] > 0 ? R(1) : a * exp(x[i]));
+}
+
+/* sigmoid(b*x), and 1 where b*x > t (the derivative of PyTorch's switch) */
+static void b_softplus(nn_int m, real b, real t, const real *RESTRICT x,
+                       const real *RESTRICT dy, real *RESTRICT dx)
+{
+    nn_int i;
+    for (i = 0; i < m; i++) {
+        real bx = b * x[i];
+        dx[i] = dy[i] * (bx > t ? R(1) : sigm(bx));
+    }
+}
+
+/* gelu'(x) = Phi(x) + x phi(x); x phi(x) taken as 0 where phi underflows */
+static void b_gelu(nn_int m, const real *RESTRICT x, const real *RESTRICT dy,
+                   real *RESTRICT dx)
+{
+    nn_int i;
+    for (i = 0; i < m; i++) {
+        real p = R(0.5) * erfc(-x[i] * SQRT1_2);
+        real q = INV_SQRT_2PI * exp(R(-0.5) * x[i] * x[i]);
+        dx[i] = dy[i] * (p + (q == 0 ? R(0) : x[i] * q));
+    }
+}
+
+/* silu'(x) = s (1 + x c), s = sigmoid(x), c = sigmoid(-x) = 1 - s */
+static void b_silu(nn_int m, const real *RESTRICT x, const real *RESTRICT dy,
+                   real *RESTRICT dx)
+{
+    nn_int i;
+    for (i = 0; i < m; i++) {
+        real v = x[i];
+        real e = exp(-fabs(v));
+        real r = R(1) / (R(1) + e);
+        real s = v >= 0 ? r : e * r;
+        real c = v >= 0 ? e * r : r;
+        real t = c == 0 ? R(0) : v * c;
+        dx[i] = dy[i] * (s == 0 ? R(0) : s * (R(1) + t));
+    }
+}
+
+/* ---- row-wise: softmax and log_softmax ----------------------------- */
+
+/* The rows [i0, i0+b) of the n x k matrix X are handled column by column
+ * (X, Y, ... point at row i0 of column 0; column j starts j*n further):
+ * per-row maxima, sums, ... live in small arrays, so every pass reads
+ * contiguous memory and the block's data stay in cache between passes.
+ *
+ * With m the row's maximum, at column a (its first occurrence), and
+ * e_j = exp(x_j - m), the sum is s = 1 + r with r = sum of e_j over j != a.
+ * Keeping r apart gives log(s) = log1p(r) and 1 - y_a = r/s without
+ * cancellation, so a confident row (y_a near 1) keeps every digit of
+ * log_softmax and of the gradients.  NaN anywhere in a row makes r NaN and
+ * so the whole row; a row whose maximum is +Inf (or all -Inf) gives NaN, as
+ * in PyTorch. */
+typedef struct {
+    real mx[ROW_BLOCK];     /* row maximum */
+    nn_int am[ROW_BLOCK];   /* its first column */
+    real r[ROW_BLOCK];      /* sum of e_j, j != a */
+    real u[ROW_BLOCK];      /* backward: sum of (e_j) dY_j, j != a */
+    real da[ROW_BLOCK];     /* backward: dY_a */
+} row_scratch;
+
+static void row_max(nn_int n, nn_int k, nn_int b, const real *RESTRICT X,
+                    real *RESTRICT mx, nn_int *RESTRICT am)
+{
+    nn_int i, j;
+    for (i = 0; i < b; i++) {
+        mx[i] = X[i];
+        am[i] = 0;
+    }
+    for (j = 1; j < k; j++) {
+        const real *x = X + j * n;
+        for (i = 0; i < b; i++) {
+            int gt = x[i] > mx[i];
+            am[i] = gt ? j : am[i];
+            mx[i] = gt ? x[i] : mx[i];
+        }
+    }
+}
+
+/* r (and, given dY, u = sum of e_j dY_j or, for log_softmax, of dY_j, over
+ * j != a, and da); e_j stored into E when E is not NULL. */
+static void row_sums(nn_int n, nn_int k, nn_int b, int logf,
+                     const real *RESTRICT X, const real *RESTRICT dY,
+                     real *RESTRICT E, row_scratch *RESTRICT w)
+{
+    nn_int i, j;
+    for (i = 0; i < b; i++)
+        w->r[i] = w->u[i] = 0;
+    for (j = 0; j < k; j++) {
+        const real *x = X + j * n;
+        for (i = 0; i < b; i++) {
+            real e = exp(x[i] - w->mx[i]);
+            int other = j != w->am[i];
+            if (E != NULL)
+                E[i + j * n] = e;
+            w->r[i] += other ? e : R(0);
+            if (dY != NULL)
+                w->u[i] += other ? (logf ? dY[i + j * n] : e * dY[i + j * n]) : R(0);
+        }
+    }
+    /* a maximum of +-Inf makes the row NaN (m - m is NaN, else 0) */
+    for (i = 0; i < b; i++)
+        w->r[i] += w->mx[i] - w->mx[i];
+    if (dY != NULL)
+        for (i = 0; i < b; i++)
+            w->da[i] = dY[i + w->am[i] * n];
+}
+
+static void softmax_rows(nn_int n, nn_int k, nn_int b, const real *RESTRICT X,
+                         real *RESTRICT Y, row_scratch *RESTRICT w)
+{
+    nn_int i, j;
+    row_max(n, k, b, X, w->mx, w->am);
+    row_sums(n, k, b, 0, X, NULL, Y, w);
+    for (i = 0; i < b; i++)
+        w->r[i] = R(1) / (R(1) + w->r[i]);
+    for (j = 0; j < k; j++) {
+        real *y = Y + j * n;
+        for (i = 0; i < b; i++)
+            y[i] *= w->r[i];
+    }
+}
+
+/* (x - m) - log1p(r): x - m is exact for the largest entries. */
+static void log_softmax_rows(nn_int n, nn_int k, nn_int b,
+                             const real *RESTRICT X, real *RESTRICT Y,
+                             row_scratch *RESTRICT w)
+{
+    nn_int i, j;
+    row_max(n, k, b, X, w->mx, w->am);
+    row_sums(n, k, b, 1, X, NULL, NULL, w);
+    for (i = 0; i < b; i++)
+        w->r[i] = log1p(w->r[i]);
+    for (j = 0; j < k; j++) {
+        const real *x = X + j * n;
+        real *y = Y + j * n;
+        for (i = 0; i < b; i++)
+            y[i] = (x[i] - w->mx[i]) - w->r[i];
+    }
+}
+
+/* dX = Y .* (dY - sum(dY .* Y, 2)).  With s = 1 + r the row's dot product
+ * is (da + u)/s; at column a, dY_a - dot = (da r - u)/s. */
+static void softmax_back_rows(nn_int n, nn_int k, nn_int b,
+                              const real *RESTRICT X, const real *RESTRICT dY,
+                              real *RESTRICT dX, row_scratch *RESTRICT w)
+{
+    nn_int i, j;
+    row_max(n, k, b, X, w->mx, w->am);
+    row_sums(n, k, b, 0, X, dY, dX, w);
+    for (i = 0; i < b; i++) {
+        real is = R(1) / (R(1) + w->r[i]);
+        real dot = (w->da[i] + w->u[i]) * is;
+        w->u[i] = (w->da[i] * w->r[i] - w->u[i]) * is;   /* dY_a - dot */
+        w->da[i] = dot;
+        w->r[i] = is;
+    }
+    for (j = 0; j < k; j++) {
+        const real *dy = dY + j * n;
+        real *dx = dX + j * n;
+        for (i = 0; i < b; i++) {
+            real g = j == w->am[i] ? w->u[i] : dy[i] - w->da[i];
+            dx[i] = (dx[i] * w->r[i]) * g;
+        }
+    }
+}
+
+/* dX = dY - softmax(X) .* sum(dY, 2).  With G = da + u (u the sum of dY
+ * over j != a): at column a, dY_a - G/s = (da r - u)/s. */
+static void log_softmax_back_rows(nn_int n, nn_int k, nn_int b,
+                                  const real *RESTRICT X,
+                                  const real *RESTRICT dY, real *RESTRICT dX,
+                                  row_scratch *RESTRICT w)
+{
+    nn_int i, j;
+    row_max(n, k, b, X, w->mx, w->am);
+    row_sums(n, k, b, 1, X, dY, dX, w);
+    for (i = 0; i < b; i++) {
+        real is = R(1) / (R(1) + w->r[i]);
+        real g = (w->da[i] + w->u[i]) * is;                  /* G / s */
+        w->u[i] = (w->da[i] * w->r[i] - w->u[i]) * is;       /* dX_a */
+        w->da[i] = g;
+    }
+    for (j = 0; j < k; j++) {
+        const real *dy = dY + j * n;
+        real *dx = dX + j * n;
+        for (i = 0; i < b; i++)
+            dx[i] = j == w->am[i] ? w->u[i] : dy[i] - dx[i] * w->da[i];
+    }
+}
+
+/* Rows per block: all k segments of a block should fit in a cache. */
+static nn_int block_rows(nn_int k)
+{
+    nn_int b = k > 0 ? (nn_int)16384 / k : ROW_BLOCK;
+    return b > ROW_BLOCK ? ROW_BLOCK : (b < 16 ? 16 : b);
+}
+
+static int rowwise(int kind, nn_int n, nn_int k, const real *X,
+                   const real *dY, real *Z)
+{
+    row_scratch w;
+    nn_int i0, b, bs = block_rows(k);
+    if (k == 0)
+        return NN_OK;
+    for (i0 = 0; i0 < n; i0 += bs) {
+        b = n - i0 < bs ? n - i0 : bs;
+        if (dY == NULL) {
+            if (kind == NN_ACT_SOFTMAX)
+                softmax_rows(n, k, b, X + i0, Z + i0, &w);
+            else
+                log_softmax_rows(n, k, b, X + i0, Z + i0, &w);
+        } else {
+            if (kind == NN_ACT_SOFTMAX)
+                softmax_back_rows(n, k, b, X + i0, dY + i0, Z + i0, &w);
+            else
+                log_softmax_back_rows(n, k, b, X + i0, dY + i0, Z + i0, &w);
+        }
+    }
+    return NN_OK;
+}
+
+/* ---- entry points -------------------------------------------------- */
 
 int NN_(nn_act_forward)(int kind, const nn_act_opts *o, nn_int n, nn_int k,
                         const real *X, real *Y)
 {
-    nn_int i, m = n * k;
-    (void)o;
-    switch (kind) {
-    case NN_ACT_THRESHOLD:
-        /* NaN stays NaN, as every other activation propagates it. */
-        for (i = 0; i < m; i++)
-            Y[i] = X[i] >= 0 ? R(1) : (X[i] < 0 ? R(0) : X[i]);
-        return NN_OK;
-    case NN_ACT_LINEAR:
-        for (i = 0; i < m; i++)
-            Y[i] = X[i];
-        return NN_OK;
-    case NN_ACT_SIGMOID:
-        for (i = 0; i < m; i++)
-            Y[i] = sigmoid(X[i]);
-        return NN_OK;
-    default:
+    nn_act_opts def;
+    nn_int m = n * k;
+    if (kind < 0 || kind >= NN_ACT_COUNT)
         return NN_ENAME;
+    if (n < 0 || k < 0)
+        return NN_EARG;
+    if (o == NULL) {
+        nn_act_defaults(kind, &def);
+        o = &def;
     }
+    switch (kind) {
+    case NN_ACT_THRESHOLD: f_threshold(m, X, Y); break;
+    case NN_ACT_LINEAR: f_linear(m, X, Y); break;
+    case NN_ACT_SIGMOID: f_sigmoid(m, X, Y); break;
+    case NN_ACT_TANH: f_tanh(m, X, Y); break;
+    case NN_ACT_RELU: f_relu(m, X, Y); break;
+    case NN_ACT_LEAKY_RELU: f_leaky(m, (real)o->alpha, X, Y); break;
+    case NN_ACT_ELU: f_elu(m, (real)o->alpha, X, Y); break;
+    case NN_ACT_SOFTPLUS:
+        f_softplus(m, (real)o->beta, (real)o->threshold, X, Y);
+        break;
+    case NN_ACT_GELU: f_gelu(m, X, Y); break;
+    case NN_ACT_SILU: f_silu(m, X, Y); break;
+    default: return rowwise(kind, n, k, X, NULL, Y);
+    }
+    return NN_OK;
 }
 
 int NN_(nn_act_backward)(int kind, const nn_act_opts *o, nn_int n, nn_int k,
                          const real *X, const real *dY, real *dX)
 {
-    nn_int i, m = n * k;
-    (void)o;
-    switch (kind) {
-    case NN_ACT_THRESHOLD:
-        /* the step's derivative is 0 wherever it exists */
-        (void)dY;
-        for (i = 0; i < m; i++)
-            dX[i] = R(0);
-        return NN_OK;
-    case NN_ACT_LINEAR:
-        for (i = 0; i < m; i++)
-            dX[i] = dY[i];
-        return NN_OK;
-    case NN_ACT_SIGMOID:
-        for (i = 0; i < m; i++) {
-            real s = sigmoid(X[i]);
-            dX[i] = dY[i] * s * (R(1) - s);
-        }
-        return NN_OK;
-    default:
+    nn_act_opts def;
+    nn_int m = n * k;
+    if (kind < 0 || kind >= NN_ACT_COUNT)
         return NN_ENAME;
+    if (n < 0 || k < 0)
+        return NN_EARG;
+    if (o == NULL) {
+        nn_act_defaults(kind, &def);
+        o = &def;
     }
+    switch (kind) {
+    case NN_ACT_THRESHOLD: b_threshold(m, X, dX); break;
+    case NN_ACT_LINEAR: b_linear(m, dY, dX); break;
+    case NN_ACT_SIGMOID: b_sigmoid(m, X, dY, dX); break;
+    case NN_ACT_TANH: b_tanh(m, X, dY, dX); break;
+    case NN_ACT_RELU: b_relu(m, X, dY, dX); break;
+    case NN_ACT_LEAKY_RELU: b_leaky(m, (real)o->alpha, X, dY, dX); break;
+    case NN_ACT_ELU: b_elu(m, (real)o->alpha, X, dY, dX); break;
+    case NN_ACT_SOFTPLUS:
+        b_softplus(m, (real)o->beta, (real)o->threshold, X, dY, dX);
+        break;
+    case NN_ACT_GELU: b_gelu(m, X, dY, dX); break;
+    case NN_ACT_SILU: b_silu(m, X, dY, dX); break;
+    default: return rowwise(kind, n, k, X, dY, dX);
+    }
+    return NN_OK;
 }

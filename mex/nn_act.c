@@ -3,7 +3,7 @@
 #include "nnmex.h"
 
 #define FN "nn_act"
-#define USAGE "Y = nn_act(X, NAME) or dX = nn_act(X, NAME, dY, options...)"
+#define USAGE "Y = nn_act(X, NAME, [], options...) or dX = nn_act(X, NAME, dY, options...)"
 
 typedef struct { int kind; nn_act_opts o; } act_ctx;
 
@@ -33,6 +33,10 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     nn_act_defaults(c.kind, &c.o);
     if (nrhs >= 3 && !nnm_is_empty_placeholder(prhs[2])) {
         dY = prhs[2];
+        if (mxIsChar(dY))
+            nnm_error(FN, "class", "the third input is dY, the gradient with "
+                      "respect to Y (or [] for the forward pass), not an option "
+                      "name; write e.g. nn_act(X, 'leaky_relu', [], 'alpha', 0.1)");
         nnm_check_same_class(FN, dY, "dY", X, "X");
         if (mxGetM(dY) != mxGetM(X) || mxGetN(dY) != mxGetN(X))
             nnm_error(FN, "size", "dY must have the size of X (%s), but it is %s",
