@@ -1,0 +1,181 @@
+% -*- texinfo -*-
+% @deftypefn  {} {@var{results} =} nn_tour ()
+% @deftypefnx {} {@var{results} =} nn_tour (@var{outdir})
+% @deftypefnx {} {@var{results} =} nn_tour (@var{outdir}, @var{demos})
+% Run every lecture demo of nnlab, and print what each one showed.
+%
+% The demos run in the order of the lecture (or only those named in the
+% cell array @var{demos}, e.g. @code{@{'nn_demo_xor'@}}):
+%
+% @table @code
+% @item nn_demo_gates
+% one threshold neuron computes NOT, AND and OR.
+% @item nn_demo_xor
+% no single threshold neuron computes XOR; two layers do, and a 2-2-1
+% sigmoid network learns it.
+% @end table
+%
+% Each demo writes its figures (PNG) into @var{outdir} (default
+% @code{fullfile (tempdir, 'nnlab-figures')}) and checks its own claim.
+% A demo that fails does not stop the tour: its error message is printed
+% and the next demo runs.  At the end a summary table lists, for each
+% demo, its topic, its claim, the measured result and its figures, and
+% the folder of the figures.
+%
+% Returns the struct array @var{results}, one element per demo, with
+% fields @code{demo}, @code{topic}, @code{claim}, @code{result},
+% @code{figures}, @code{passed} (true or false) and @code{message} (the
+% error message of a failed demo, else empty).  If any demo failed, the
+% tour raises the error @code{nnlab:nn_tour:failed} after the summary.
+%
+% @code{make demo} runs @code{nn_tour ('build/figures')}.
+%
+% @seealso{nn_demo_gates, nn_demo_xor}
+% @end deftypefn
+
+function results = nn_tour(outdir, demos, varargin)
+% the lecture's demos, in order: a new demo is added here and in the help
+all_demos = {'nn_demo_gates', 'nn_demo_xor'};
+if nargin > 2
+  error('nnlab:nn_tour:nargin', ...
+        'nn_tour takes at most 2 arguments, the folder for the figures and the demos to run; you gave %d.', nargin);
+end
+if nargin < 2
+  demos = all_demos;
+elseif ischar(demos) && size(demos, 1) == 1
+  demos = {demos};
+elseif ~iscellstr(demos) || isempty(demos)
+  error('nnlab:nn_tour:class', ...
+        'DEMOS must be a cell array of demo names, such as {''nn_demo_xor''}.');
+end
+demos = demos(:)';
+if nargin < 1 || isempty(outdir)
+  outdir = fullfile(tempdir, 'nnlab-figures');
+end
+if ~ischar(outdir) || size(outdir, 1) ~= 1
+  error('nnlab:nn_tour:class', 'OUTDIR must be the name of a folder for the figures, as text.');
+end
+if ~exist(outdir, 'dir')
+  [ok, msg] = mkdir(outdir);
+  if ~ok
+    error('nnlab:nn_tour:folder', 'Could not create the figure folder %s: %s', outdir, msg);
+  end
+end
+
+results = struct('demo', demos, 'topic', '', 'claim', '', 'result', '', ...
+                 'figures', {{}}, 'passed', false, 'message', '');
+for i = 1:numel(demos)
+  fprintf('\n=== %s (%d of %d) ===\n', demos{i}, i, numel(demos));
+  try
+    r = feval(demos{i}, outdir);
+    results(i).topic = r.topic;
+    results(i).claim = r.claim;
+    results(i).result = r.result;
+    results(i).figures = r.figures;
+    results(i).passed = true;
+  catch err
+    results(i).topic = demos{i};
+    results(i).result = 'FAILED';
+    results(i).message = err.message;
+    fprintf('FAILED: %s\n', err.message);
+  end
+end
+
+% summary table
+fprintf('\n=== nnlab lecture tour: summary ===\n');
+head = {'topic', 'claim', 'measured result', 'figures'};
+widths = [18 30 34 23];
+rows = cell(numel(results), 4);
+for i = 1:numel(results)
+  figs = results(i).figures;
+  names = cell(1, numel(figs));
+  for j = 1:numel(figs)
+    [~, base, ext] = fileparts(figs{j});
+    names{j} = [base ext];
+  end
+  res = results(i).result;
+  if ~results(i).passed
+    res = ['FAILED: ' results(i).message];
+  end
+  rows(i, :) = {results(i).topic, results(i).claim, res, strjoin(names, ' ')};
+end
+print_row(head, widths);
+fprintf('%s\n', strjoin(arrayfun(@(w) repmat('-', 1, w), widths, 'UniformOutput', false), '-+-'));
+for i = 1:size(rows, 1)
+  print_row(rows(i, :), widths);
+  if i < size(rows, 1)
+    fprintf('%s\n', deblank(strjoin(arrayfun(@(w) repmat(' ', 1, w), widths, 'UniformOutput', false), ' | ')));
+  end
+end
+fprintf('\nFigures are in %s\n', absolute(outdir));
+
+failed = ~[results.passed];
+fprintf('%d of %d demos passed.\n', sum(~failed), numel(results));
+if any(failed)
+  error('nnlab:nn_tour:failed', '%d of %d demos failed: %s (see the messages above).', ...
+        sum(failed), numel(results), strjoin({results(failed).demo}, ', '));
+end
+if nargout == 0
+  clear('results');   % `nn_tour(...)` at the prompt prints the summary only
+end
+end
+
+function print_row(cells, widths)
+% One table row; each cell is wrapped at word boundaries to its width.
+lines = cell(1, numel(cells));
+n = 1;
+for c = 1:numel(cells)
+  lines{c} = wrap(cells{c}, widths(c));
+  n = max(n, numel(lines{c}));
+end
+for k = 1:n
+  parts = cell(1, numel(cells));
+  for c = 1:numel(cells)
+    if k <= numel(lines{c})
+      t = lines{c}{k};
+    else
+      t = '';
+    end
+    parts{c} = [t repmat(' ', 1, widths(c) - numel(t))];
+  end
+  fprintf('%s\n', deblank(strjoin(parts, ' | ')));
+end
+end
+
+function lines = wrap(text, width)
+words = strsplit(strtrim(text), ' ');
+lines = {};
+cur = '';
+for i = 1:numel(words)
+  w = words{i};
+  while numel(w) > width              % split words longer than the column
+    if ~isempty(cur)
+      lines{end + 1} = cur; %#ok<AGROW>
+      cur = '';
+    end
+    lines{end + 1} = w(1:width); %#ok<AGROW>
+    w = w(width + 1:end);
+  end
+  if isempty(w)
+    continue;
+  end
+  if isempty(cur)
+    cur = w;
+  elseif numel(cur) + 1 + numel(w) <= width
+    cur = [cur ' ' w]; %#ok<AGROW>
+  else
+    lines{end + 1} = cur; %#ok<AGROW>
+    cur = w;
+  end
+end
+if ~isempty(cur) || isempty(lines)
+  lines{end + 1} = cur;
+end
+end
+
+function p = absolute(p)
+if ~(numel(p) >= 1 && (p(1) == '/' || p(1) == '\')) && ...
+    ~(numel(p) >= 2 && p(2) == ':')
+  p = fullfile(pwd, p);
+end
+end
