@@ -251,7 +251,7 @@
 %!error id=nnlab:nn_dropout:option nn_dropout (1, 0.5, 'seed')
 %!error id=nnlab:nn_dropout:option nn_dropout (1, 0.5, 'sed', 1)
 %!error id=nnlab:nn_dropout:option nn_dropout (1, 0.5, 'p', 1)
-%!error id=nnlab:nn_dropout:name nn_dropout (1, 0.5, ['se'; 'ed'], 1)
+%!error id=nnlab:nn_dropout:option nn_dropout (1, 0.5, ['se'; 'ed'], 1)
 %!error id=nnlab:nn_dropout:optionValue nn_dropout (1, 0.5, 'seed', -1)
 %!error id=nnlab:nn_dropout:optionValue nn_dropout (1, 0.5, 'seed', 1.5)
 %!error id=nnlab:nn_dropout:optionValue nn_dropout (1, 0.5, 'seed', 2^53)

@@ -58,7 +58,8 @@ function install_test(tarball, outfile)
       % help of every public function, MEX kernels included
       % (the package folder, and the architecture folder below archprefix)
       l = [dir(fullfile(d{1}.dir, '*.m')); dir(fullfile(d{1}.archprefix, '*', '*.m'))];
-      names = regexprep({l.name}, '\.m$', '');
+      l = l(cellfun('isempty', regexp({l.folder}, '[\\/]private$', 'once')));
+      names = unique(regexprep({l.name}, '\.m$', ''));
       names = unique(names);
       check(all(ismember(kernels, names)), 'the help files of the kernels are installed');
       for i = 1:numel(names)
