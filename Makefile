@@ -77,6 +77,7 @@ dist: deps
 	} > $(DIST)/INDEX
 	cp m/*.m demos/*.m mex/*.m $(DIST)/inst/
 	cp -r m/private $(DIST)/inst/
+	cp demos/private/*.m $(DIST)/inst/private/
 	cp lib/*.c lib/*.h $(DIST)/src/lib/
 	cp mex/*.c mex/*.h $(DIST)/src/mex/
 	cp pkg/Makefile $(DIST)/src/Makefile

@@ -228,18 +228,3 @@ else
   s = b;
 end
 end
-
-function outdir = figure_folder(fn, outdir)
-if isempty(outdir)
-  outdir = fullfile(tempdir, 'nnlab-figures');
-end
-if ~ischar(outdir) || size(outdir, 1) ~= 1
-  error(['nnlab:' fn ':class'], 'OUTDIR must be the name of a folder for the figures, as text.');
-end
-if ~exist(outdir, 'dir')
-  [ok, msg] = mkdir(outdir);
-  if ~ok
-    error(['nnlab:' fn ':folder'], 'Could not create the figure folder %s: %s', outdir, msg);
-  end
-end
-end
