@@ -385,25 +385,30 @@ function m = metric(loss, Y, T)
 end
 
 function plot_history(info, file, title_text)
-  f = nn_figure();
+  f = nn_figure([900 380]);
   e = 1:numel(info.loss);
-  subplot(1, 2, 1);
-  plot(e, info.loss, 'b-o');
-  hold on
-  if any(isfinite(info.val_loss))
-    plot(e, info.val_loss, 'r-s');
-    legend('training', 'validation');
+  style = {'-', 'LineWidth', 1.5};
+  if numel(e) <= 30
+    style = {'-o', 'LineWidth', 1.5};
   end
-  xlabel('epoch'); ylabel(['loss (' info.loss_name ')']); title(title_text);
-  grid on
-  subplot(1, 2, 2);
-  plot(e, info.metric, 'b-o');
-  hold on
-  if any(isfinite(info.val_metric))
-    plot(e, info.val_metric, 'r-s');
-    legend('training', 'validation');
+  panels = {{info.loss, info.val_loss, ['loss (' info.loss_name ')']}, ...
+            {info.metric, info.val_metric, info.metric_name}};
+  for k = 1:2
+    subplot(1, 2, k);
+    plot(e, panels{k}{1}, style{:}, 'Color', [0 0.35 0.8]);
+    hold on
+    if any(isfinite(panels{k}{2}))
+      plot(e, panels{k}{2}, style{:}, 'Color', [0.85 0.2 0.1]);
+      legend('training', 'validation');
+    end
+    xlabel('epoch');
+    ylabel(panels{k}{3});
+    grid on
+    if k == 1
+      title(title_text, 'FontSize', 9);
+    else
+      title(sprintf('%s after %d epochs: %.4g', panels{k}{3}, numel(e), panels{k}{1}(end)), 'FontSize', 9);
+    end
   end
-  xlabel('epoch'); ylabel(info.metric_name);
-  grid on
   nn_figure(f, file);
 end

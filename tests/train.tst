@@ -110,3 +110,10 @@
 %!   assert(r.pair_accuracy, 1);
 %! end
 %!error id=nnlab:nn_train:size nn_train(nn_mlp([3 1]), ones(4, 3), ones(4, 1), 'Loss', 'margin_ranking')
+
+%!test
+%! % 'Plot' writes a PNG of the history
+%! f = [tempname() '.png'];
+%! net = nn_mlp([2 1], 'Output', 'sigmoid', 'Seed', 1);
+%! nn_train(net, X, T, 'Optimizer', 'sgd', 'Epochs', 3, 'Verbose', false, 'Plot', f);
+%! d = dir(f); assert(numel(d), 1); assert(d.bytes > 1000); delete(f);
