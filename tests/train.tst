@@ -101,12 +101,12 @@
 %! A = [1 0 0; 0 1 0; 0 0 1; 1 1 0; 0 1 1; 1 0 1; 2 0 0; 0 0 2];
 %! [i, j] = find(triu(ones(8), 1)); s = A * w;
 %! k = s(i) ~= s(j); i = i(k); j = j(k);
-%! X = [A(i, :), A(j, :)]; T = sign(s(i) - s(j));
+%! Xp = [A(i, :), A(j, :)]; Tp = sign(s(i) - s(j));
 %! for loss = {'margin_ranking', 'pairwise_logistic'}
 %!   net = nn_mlp([3 1], 'Init', 'zeros');
-%!   net = nn_train(net, X, T, 'Loss', loss{1}, 'LossOptions', {}, 'Optimizer', 'sgd', ...
+%!   net = nn_train(net, Xp, Tp, 'Loss', loss{1}, 'LossOptions', {}, 'Optimizer', 'sgd', ...
 %!                  'LearningRate', 0.1, 'Epochs', 50, 'BatchSize', 7, 'Seed', 1, 'Verbose', false);
-%!   r = nn_evaluate(net, X, T, 'Loss', loss{1});
+%!   r = nn_evaluate(net, Xp, Tp, 'Loss', loss{1});
 %!   assert(r.pair_accuracy, 1);
 %! end
 %!error id=nnlab:nn_train:size nn_train(nn_mlp([3 1]), ones(4, 3), ones(4, 1), 'Loss', 'margin_ranking')
@@ -116,4 +116,4 @@
 %! f = [tempname() '.png'];
 %! net = nn_mlp([2 1], 'Output', 'sigmoid', 'Seed', 1);
 %! nn_train(net, X, T, 'Optimizer', 'sgd', 'Epochs', 3, 'Verbose', false, 'Plot', f);
-%! d = dir(f); assert(numel(d), 1); assert(d.bytes > 1000); delete(f);
+%! info = stat(f); assert(info.size > 1000); delete(f);
