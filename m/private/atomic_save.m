@@ -1,0 +1,25 @@
+function atomic_save(file, format, s, fn)
+% ATOMIC_SAVE  Save the fields of struct S as variables of FILE, atomically:
+%   into a temporary file beside FILE, renamed over FILE at the end.
+  [dirname, base, ext] = fileparts(file);
+  if isempty(dirname)
+    dirname = '.';
+  end
+  if ~isfolder(dirname)
+    error(['nnlab:' fn ':file'], '%s: the folder %s does not exist', fn, dirname);
+  end
+  tmp = fullfile(dirname, sprintf('.%s%s.%d.tmp', base, ext, floor(1e6 * rand())));
+  try
+    save(format, tmp, '-struct', 's');
+  catch err
+    if exist(tmp, 'file')
+      delete(tmp);
+    end
+    error(['nnlab:' fn ':file'], '%s: could not write %s: %s', fn, file, err.message);
+  end
+  [ok, msg] = movefile(tmp, file, 'f');
+  if ~ok
+    delete(tmp);
+    error(['nnlab:' fn ':file'], '%s: could not write %s: %s', fn, file, msg);
+  end
+end
