@@ -68,13 +68,21 @@
 % @code{nnlab:nn_train:diverged}) naming the epoch and step, and the last
 % finite network is returned.
 %
+% The recipe for the 2-2-1 sigmoid network on XOR, which learns it for
+% each of the seeds 1 to 20 (a 2-2-1 network has a local minimum at loss
+% ln(2)/2 that a larger random start often falls into): small random
+% hidden weights, the rest zero, SGD with momentum, full batches.
+%
 % @example
 % [X, T] = nn_logic_data ('xor');
-% net = nn_mlp ([2 2 1], 'Hidden', 'sigmoid', 'Output', 'sigmoid', 'Seed', 1);
-% [net, info] = nn_train (net, X, T, 'Loss', 'bce', 'Optimizer', 'sgd', ...
-%                         'LearningRate', 1, 'Momentum', 0.9, 'Epochs', 500, ...
-%                         'BatchSize', 4, 'Verbose', false);
-% round (nn_predict (net, X))
+% net = nn_mlp ([2 2 1], 'Hidden', 'sigmoid', 'Output', 'sigmoid', 'Init', 'zeros');
+% rand ('twister', 1);                       % any seed from 1 to 20
+% net.layers(1).W = 0.3 * (2 * rand (2, 2) - 1);
+% net = nn_train (net, X, T, 'Loss', 'bce', 'Optimizer', 'sgd', ...
+%                 'LearningRate', 3, 'Momentum', 0.9, 'BatchSize', 4, ...
+%                 'Epochs', 2000, 'Verbose', false);
+% round (nn_predict (net, X))'
+%   @result{} 0 1 1 0
 % @end example
 % @seealso{nn_mlp, nn_loss, nn_step, nn_evaluate, nn_predict}
 % @end deftypefn
