@@ -53,6 +53,16 @@
 % seconds (default true).
 % @item 'Plot'
 % a file name: write a PNG of the loss and metric history there.
+% @item 'Checkpoint'
+% a file name: after every epoch the whole state of the run (network,
+% optimizer state, history, random streams) is written there, atomically:
+% a run killed while writing leaves the previous checkpoint intact.
+% @item 'Resume'
+% a checkpoint file: continue that run.  Give the same data and options
+% as the first time; @code{'Epochs'} counts the whole run, so a checkpoint
+% after epoch 3 resumed with @code{'Epochs', 6} runs epochs 4 to 6, and
+% the result equals, bit for bit, that of a run never interrupted (same
+% thread count).  The network is taken from the checkpoint.
 % @end table
 %
 % @var{info} holds the history, one element per epoch: @code{info.loss},
@@ -104,7 +114,14 @@ function [net, info] = nn_train(net, X, T, varargin)
   N = size(X, 1);
   optargs = optimizer_args(o);
 
+  % a checkpoint to continue from
+  ck = [];
+  if ~isempty(o.Resume)
+    ck = read_checkpoint(o.Resume);
+  end
+
   % validation data
+  vperm = [];
   Xv = [];
   Tv = [];
   if ~isempty(o.ValidationData)
@@ -120,7 +137,15 @@ function [net, info] = nn_train(net, X, T, varargin)
     end
     Tv = check_targets('nn_train', Xv, v{2}, net.class);
   elseif o.ValidationFraction > 0
-    p = seeded(seed_for(o.Seed, 0, 0), @() randperm(N));
+    if isempty(ck)
+      p = seeded(seed_for(o.Seed, 0, 0), @() randperm(N));
+    else
+      p = ck.vperm;
+      if numel(p) ~= N
+        error('nnlab:nn_train:resume', 'nn_train: the checkpoint %s was written for other data', o.Resume);
+      end
+    end
+    vperm = p;
     nv = round(o.ValidationFraction * N);
     if nv < 1 || nv >= N
       error('nnlab:nn_train:optionValue', 'nn_train: ''ValidationFraction'' leaves no data for training or for validation');
@@ -152,11 +177,36 @@ function [net, info] = nn_train(net, X, T, varargin)
   best = Inf;
   bestnet = net;
   wait = 0;
+  first = 1;
+  fingerprint = struct('sizes', net.sizes, 'class', net.class, 'N', N, 'batch', B, ...
+                       'loss', o.Loss, 'optimizer', o.Optimizer, 'seed', o.Seed);
+  if ~isempty(ck)
+    if ~isequal(ck.fingerprint, fingerprint)
+      error('nnlab:nn_train:resume', ['nn_train: the checkpoint %s belongs to another run ', ...
+            '(network, data size, batch size, loss, optimizer or seed differ)'], o.Resume);
+    end
+    net = ck.net;
+    SW = ck.SW;
+    Sb = ck.Sb;
+    info = ck.info;
+    best = ck.best;
+    bestnet = ck.bestnet;
+    wait = ck.wait;
+    first = ck.epoch + 1;
+    rand('twister', ck.rand_state);
+    randn('twister', ck.randn_state);
+    if ck.done
+      first = E + 1;
+    end
+    if o.Verbose
+      fprintf('resuming from %s after epoch %d\n', o.Resume, ck.epoch);
+    end
+  end
   if o.Verbose
     fprintf('training %s on %d observations: loss %s, optimizer %s, %d epochs of %d steps\n', ...
             net.summary, N, o.Loss, o.Optimizer, E, nb);
   end
-  for epoch = 1:E
+  for epoch = first:E
     t0 = tic();
     if o.Shuffle
       perm = seeded(seed_for(o.Seed, epoch, 0), @() randperm(N));
@@ -220,15 +270,25 @@ function [net, info] = nn_train(net, X, T, varargin)
       wait = 0;
     else
       wait = wait + 1;
-      if wait >= o.Patience
-        net = bestnet;
-        info.stop_reason = 'patience';
-        if o.Verbose
-          fprintf('stopped early: no improvement for %d epochs; returning the network of epoch %d\n', ...
-                  o.Patience, info.best_epoch);
-        end
-        break
+    end
+    done = wait >= o.Patience;
+    if done
+      net = bestnet;
+      info.stop_reason = 'patience';
+      if o.Verbose
+        fprintf('stopped early: no improvement for %d epochs; returning the network of epoch %d\n', ...
+                o.Patience, info.best_epoch);
       end
+    end
+    if ~isempty(o.Checkpoint)
+      atomic_save(o.Checkpoint, '-binary', struct('nnlab_format', 'nnlab.checkpoint', ...
+                  'nnlab_version', 1, 'fingerprint', fingerprint, 'epoch', epoch, 'done', done, ...
+                  'net', net, 'SW', {SW}, 'Sb', {Sb}, 'info', info, 'best', best, ...
+                  'bestnet', bestnet, 'wait', wait, 'vperm', vperm, ...
+                  'rand_state', rand('twister'), 'randn_state', randn('twister')), 'nn_train');
+    end
+    if done
+      break
     end
   end
   info = finish(info, o, net);
@@ -268,6 +328,27 @@ function Y = predict(net, X, pairs)
   end
 end
 
+function ck = read_checkpoint(file)
+  if ~exist(file, 'file')
+    error('nnlab:nn_train:resume', 'nn_train: there is no checkpoint file %s', file);
+  end
+  try
+    ck = load(file);
+  catch err
+    error('nnlab:nn_train:resume', 'nn_train: the checkpoint %s cannot be read: %s', file, err.message);
+  end
+  need = {'nnlab_format', 'fingerprint', 'epoch', 'done', 'net', 'SW', 'Sb', 'info', 'best', ...
+          'bestnet', 'wait', 'vperm', 'rand_state', 'randn_state'};
+  if ~isstruct(ck) || ~all(isfield(ck, need)) || ~strcmp(ck.nnlab_format, 'nnlab.checkpoint')
+    error('nnlab:nn_train:resume', 'nn_train: %s is not a checkpoint written by nn_train', file);
+  end
+  try
+    check_net('nn_train', ck.net);
+  catch err
+    error('nnlab:nn_train:resume', 'nn_train: the checkpoint %s holds a damaged network', file);
+  end
+end
+
 function info = finish(info, o, net)
   info.epochs = numel(info.loss);
   if ~isempty(o.Plot)
@@ -282,7 +363,7 @@ function d = defaults()
              'LrDecay', [], 'Etas', [], 'StepSizes', [], ...
              'Epochs', 10, 'BatchSize', 128, 'Shuffle', true, 'Seed', [], ...
              'ValidationData', {{}}, 'ValidationFraction', 0, 'Patience', Inf, ...
-             'L2', 0, 'Verbose', true, 'Plot', '');
+             'L2', 0, 'Verbose', true, 'Plot', '', 'Checkpoint', '', 'Resume', '');
 end
 
 function o = check_options(o, net, T)
@@ -303,6 +384,8 @@ function o = check_options(o, net, T)
   check_value(fn, 'Optimizer', o.Optimizer, 'string');
   check_value(fn, 'Loss', o.Loss, 'string');
   check_value(fn, 'Plot', o.Plot, 'string');
+  check_value(fn, 'Checkpoint', o.Checkpoint, 'string');
+  check_value(fn, 'Resume', o.Resume, 'string');
   if ~iscell(o.LossOptions)
     error('nnlab:nn_train:optionValue', 'nn_train: ''LossOptions'' must be a cell of name/value pairs');
   end

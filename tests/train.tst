@@ -118,3 +118,56 @@
 %! net = nn_mlp([2 1], 'Output', 'sigmoid', 'Seed', 1);
 %! nn_train(net, X, T, 'Optimizer', 'sgd', 'Epochs', 3, 'Verbose', false, 'Plot', f);
 %! info = stat(f); assert(info.size > 1000); delete(f);
+
+%!test
+%! % a run resumed from its checkpoint ends as the uninterrupted run, bit for bit
+%! Xr = randn(60, 3); Tr = double(sum(Xr, 2) > 0);
+%! f = [tempname() '.ckpt'];
+%! args = {'Optimizer', 'adam', 'LearningRate', 0.01, 'BatchSize', 8, 'Verbose', false, ...
+%!         'ValidationFraction', 0.2, 'Patience', Inf};
+%! for seed = {{'Seed', 4}, {}}
+%!   net0 = nn_mlp([3 5 1], 'Seed', 1);
+%!   rand('twister', 11); randn('twister', 11);
+%!   [a, ia] = nn_train(net0, Xr, Tr, args{:}, seed{1}{:}, 'Epochs', 6);
+%!   rand('twister', 11); randn('twister', 11);
+%!   nn_train(net0, Xr, Tr, args{:}, seed{1}{:}, 'Epochs', 3, 'Checkpoint', f);
+%!   rand('twister', 99);
+%!   [b, ib] = nn_train(net0, Xr, Tr, args{:}, seed{1}{:}, 'Epochs', 6, 'Resume', f, 'Checkpoint', f);
+%!   assert(isequal(a, b)); assert(isequal(ia.loss, ib.loss)); assert(ib.epochs, 6);
+%!   ck = load(f); assert(ck.epoch, 6);
+%! end
+%! delete(f);
+
+%!test
+%! % a run killed with a signal resumes from its last checkpoint to the same result
+%! if ispc(), return; end
+%! d = tempname(); mkdir(d);
+%! f = fullfile(d, 'run.ckpt'); data = fullfile(d, 'data.mat');
+%! Xr = randn(3000, 10); Tr = double(sum(Xr(:, 1:3), 2) > 0);
+%! net0 = nn_mlp([10 32 1], 'Seed', 2);
+%! args = {'Optimizer', 'sgd', 'LearningRate', 0.05, 'Momentum', 0.9, 'BatchSize', 10, 'Seed', 5, 'Verbose', false};
+%! save('-binary', data, 'Xr', 'Tr', 'net0', 'args');
+%! root = fileparts(fileparts(which('nn_train')));
+%! cmd = sprintf(['octave-cli --norc --eval "addpath(''%s''); load(''%s''); ', ...
+%!                'nn_train(net0, Xr, Tr, args{:}, ''Epochs'', 10000, ''Checkpoint'', ''%s'');" ', ...
+%!                '> /dev/null 2>&1 & echo $!'], root, data, f);
+%! [~, pid] = system(cmd);
+%! t0 = tic(); k = 0;
+%! while toc(t0) < 120
+%!   pause(0.2);
+%!   if exist(f, 'file')
+%!     try, ck = load(f); k = ck.epoch; catch, end
+%!   end
+%!   if k >= 2, break; end
+%! end
+%! system(sprintf('kill -9 %s', strtrim(pid)));
+%! pause(0.5);
+%! assert(k >= 2, 'the background run wrote no checkpoint');
+%! ck = load(f); k = ck.epoch;
+%! b = nn_train(net0, Xr, Tr, args{:}, 'Epochs', k + 2, 'Resume', f);
+%! a = nn_train(net0, Xr, Tr, args{:}, 'Epochs', k + 2);
+%! assert(isequal(a, b));
+%! confirm_recursive_rmdir(false, 'local'); rmdir(d, 's');
+
+%!error id=nnlab:nn_train:resume nn_train(nn_mlp([2 1]), X, T, 'Resume', '/nonexistent.ckpt')
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'Checkpoint', 3)

@@ -8,7 +8,7 @@ function atomic_save(file, format, s, fn)
   if ~isfolder(dirname)
     error(['nnlab:' fn ':file'], '%s: the folder %s does not exist', fn, dirname);
   end
-  tmp = fullfile(dirname, sprintf('.%s%s.%d.tmp', base, ext, floor(1e6 * rand())));
+  tmp = fullfile(dirname, sprintf('.%s%s.%d.tmp', base, ext, getpid()));   % not rand: the user's stream stays untouched
   try
     save(format, tmp, '-struct', 's');
   catch err
