@@ -8,11 +8,31 @@
 % cell array @var{demos}, e.g. @code{@{'nn_demo_xor'@}}):
 %
 % @table @code
+% @item nn_demo_applications
+% the introduction: what networks are used for, as a table of task types
+% with their output layer, loss and metric.
+% @item nn_demo_neuron
+% the neuron y = f(w.x + b); the activations and their derivatives;
+% sigma' = sigma (1 - sigma) checked.
 % @item nn_demo_gates
 % one threshold neuron computes NOT, AND and OR.
 % @item nn_demo_xor
 % no single threshold neuron computes XOR; two layers do, and a 2-2-1
 % sigmoid network learns it.
+% @item nn_demo_linearity
+% stacked linear layers are one linear map; one layer draws a straight
+% boundary; a nonlinearity separates XOR and circles.
+% @item nn_demo_training
+% what training needs: one task with different architectures, losses and
+% optimizers (gradient descent, momentum, Adam).
+% @item nn_demo_binary
+% binary classification: BCE of logits, decision boundary, ROC and AUC.
+% @item nn_demo_regression
+% MSE follows the mean and is pulled by outliers; MAE follows the median.
+% @item nn_demo_ranking
+% a pairwise ranking network (RankNet, margin ranking) raises NDCG.
+% @item nn_demo_likelihood
+% the losses as negative log-likelihoods: Bernoulli, Gaussian, Laplace.
 % @end table
 %
 % Each demo writes its figures (PNG) into @var{outdir} (default
@@ -24,18 +44,20 @@
 %
 % Returns the struct array @var{results}, one element per demo, with
 % fields @code{demo}, @code{topic}, @code{claim}, @code{result},
-% @code{figures}, @code{passed} (true or false) and @code{message} (the
-% error message of a failed demo, else empty).  If any demo failed, the
+% @code{figures}, @code{passed} (true or false), @code{message} (the
+% error message of a failed demo, else empty) and @code{seconds}.  If any demo failed, the
 % tour raises the error @code{nnlab:nn_tour:failed} after the summary.
 %
 % @code{make demo} runs @code{nn_tour ('build/figures')}.
 %
-% @seealso{nn_demo_gates, nn_demo_xor}
+% @seealso{nn_demo_applications, nn_demo_neuron, nn_demo_gates, nn_demo_xor, nn_demo_linearity, nn_demo_training, nn_demo_binary, nn_demo_regression, nn_demo_ranking, nn_demo_likelihood}
 % @end deftypefn
 
 function results = nn_tour(outdir, demos, varargin)
 % the lecture's demos, in order: a new demo is added here and in the help
-all_demos = {'nn_demo_gates', 'nn_demo_xor'};
+all_demos = {'nn_demo_applications', 'nn_demo_neuron', 'nn_demo_gates', 'nn_demo_xor', ...
+             'nn_demo_linearity', 'nn_demo_training', 'nn_demo_binary', 'nn_demo_regression', ...
+             'nn_demo_ranking', 'nn_demo_likelihood'};
 if nargin > 2
   error('nnlab:nn_tour:nargin', ...
         'nn_tour takes at most 2 arguments, the folder for the figures and the demos to run; you gave %d.', nargin);
@@ -63,9 +85,10 @@ if ~exist(outdir, 'dir')
 end
 
 results = struct('demo', demos, 'topic', '', 'claim', '', 'result', '', ...
-                 'figures', {{}}, 'passed', false, 'message', '');
+                 'figures', {{}}, 'passed', false, 'message', '', 'seconds', 0);
 for i = 1:numel(demos)
   fprintf('\n=== %s (%d of %d) ===\n', demos{i}, i, numel(demos));
+  t0 = tic();
   try
     r = feval(demos{i}, outdir);
     results(i).topic = r.topic;
@@ -79,13 +102,14 @@ for i = 1:numel(demos)
     results(i).message = err.message;
     fprintf('FAILED: %s\n', err.message);
   end
+  results(i).seconds = toc(t0);
 end
 
 % summary table
 fprintf('\n=== nnlab lecture tour: summary ===\n');
-head = {'topic', 'claim', 'measured result', 'figures'};
-widths = [18 30 34 23];
-rows = cell(numel(results), 4);
+head = {'topic', 'claim', 'measured result', 'figures', 'time'};
+widths = [18 30 34 23 6];
+rows = cell(numel(results), 5);
 for i = 1:numel(results)
   figs = results(i).figures;
   names = cell(1, numel(figs));
@@ -97,7 +121,8 @@ for i = 1:numel(results)
   if ~results(i).passed
     res = ['FAILED: ' results(i).message];
   end
-  rows(i, :) = {results(i).topic, results(i).claim, res, strjoin(names, ' ')};
+  rows(i, :) = {results(i).topic, results(i).claim, res, strjoin(names, ' '), ...
+                sprintf('%.0f s', results(i).seconds)};
 end
 print_row(head, widths);
 fprintf('%s\n', strjoin(arrayfun(@(w) repmat('-', 1, w), widths, 'UniformOutput', false), '-+-'));
