@@ -2,9 +2,11 @@
  *
  * Every kernel is a plain loop over the n*k elements with the kind chosen
  * outside the loop; the bodies use selects (?:) rather than branches so
- * that compilers can vectorise them.  (The simple ones run at memory
- * speed even as scalar code; the others are bound by libm's exp, expm1,
- * log1p and erfc.)  Only stable forms are used: exp is
+ * that compilers can vectorise them.  exp, expm1, log1p and erfc are the
+ * inline ones of vmath.h (libm's calls would keep every loop scalar); with
+ * -O3 -fno-trapping-math GCC vectorises every loop here.  (The simple
+ * kernels run at memory speed even as scalar code.)  Only stable forms are
+ * used: exp is
  * taken of -|x| (or of x - rowmax), never of a large positive number, and
  * differences that cancel are computed in closed form (expm1, erfc,
  * sigmoid(-x) instead of 1 - sigmoid(x)).  The results agree with
@@ -16,6 +18,37 @@
  * except for threshold and relu, which pass dY through or give 0 exactly
  * as PyTorch does (so dY = Inf where the slope is 0 gives 0, not NaN). */
 #include "nn_real.h"
+#include "vmath.h"
+
+/* exp, expm1, log1p and erfc of lib/vmath.h: inline and branch-free, so
+ * that the loops below vectorise; within 2 ulp of libm (erfc 4). */
+#ifdef NN_SINGLE
+#define VEXP vm_exp_f
+#define VEXPM1 vm_expm1_f
+#define VLOG1P vm_log1p_f
+#define VERFC vm_erfc_f
+#else
+#define VEXP vm_exp_d
+#define VEXPM1 vm_expm1_d
+#define VLOG1P vm_log1p_d
+#define VERFC vm_erfc_d
+#endif
+
+/* The hot loops are compiled three times on x86-64 Linux with glibc
+ * (its ifunc picks the x86-64-v4 (AVX-512), v3 (AVX2, FMA) or baseline
+ * SSE2 clone at load time); elsewhere once, for the compiler's target.
+ * The clones contract a*b + c into FMA (the baseline has none), a third
+ * fewer operations; their results differ from the baseline's by less than
+ * vmath's ulp bounds.  -DNN_NO_CLONES turns the clones off. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(NN_NO_CLONES) && \
+    defined(__linux__) && defined(__GLIBC__)
+#define HOT __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", \
+                                          "default"),                      \
+                            optimize("fp-contract=fast")))
+#else
+#define HOT
+#endif
 
 #if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
 #define RESTRICT restrict
@@ -35,7 +68,7 @@
 /* 1 / (1 + exp(-x)) without overflow: exp only of -|x|. */
 static inline real sigm(real x)
 {
-    real e = exp(-fabs(x));
+    real e = VEXP(-fabs(x));
     real r = R(1) / (R(1) + e);
     return x >= 0 ? r : e * r;
 }
@@ -54,7 +87,7 @@ static void f_linear(nn_int m, const real *RESTRICT x, real *RESTRICT y)
         y[i] = x[i];
 }
 
-static void f_sigmoid(nn_int m, const real *RESTRICT x, real *RESTRICT y)
+HOT static void f_sigmoid(nn_int m, const real *RESTRICT x, real *RESTRICT y)
 {
     nn_int i;
     for (i = 0; i < m; i++)
@@ -63,11 +96,11 @@ static void f_sigmoid(nn_int m, const real *RESTRICT x, real *RESTRICT y)
 
 /* tanh(|x|) = -t / (2 + t), t = expm1(-2|x|): one expm1, cheaper than
  * libm's tanh, and as accurate (no cancellation for small |x|). */
-static void f_tanh(nn_int m, const real *RESTRICT x, real *RESTRICT y)
+HOT static void f_tanh(nn_int m, const real *RESTRICT x, real *RESTRICT y)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
-        real t = expm1(R(-2) * fabs(x[i]));
+        real t = VEXPM1(R(-2) * fabs(x[i]));
         y[i] = copysign(-t / (R(2) + t), x[i]);
     }
 }
@@ -86,38 +119,56 @@ static void f_leaky(nn_int m, real a, const real *RESTRICT x, real *RESTRICT y)
         y[i] = x[i] > 0 ? x[i] : a * x[i];
 }
 
-static void f_elu(nn_int m, real a, const real *RESTRICT x, real *RESTRICT y)
+HOT static void f_elu(nn_int m, real a, const real *RESTRICT x,
+                      real *RESTRICT y)
 {
     nn_int i;
     for (i = 0; i < m; i++)
-        y[i] = x[i] > 0 ? x[i] : a * expm1(x[i]);
+        y[i] = x[i] > 0 ? x[i] : a * VEXPM1(x[i]);
 }
 
 /* log(1 + exp(b*x)) / b = (max(b*x, 0) + log1p(exp(-|b*x|))) / b, and x
- * itself where b*x > t (PyTorch's switch). */
-static void f_softplus(nn_int m, real b, real t, const real *RESTRICT x,
-                       real *RESTRICT y)
+ * itself where b*x > t (PyTorch's switch).  exp and log1p in two loops
+ * over a block held in cache: GCC 12 vectorises neither when both are in
+ * one loop. */
+#define SP_BLOCK 512
+HOT static void f_softplus(nn_int m, real b, real t, const real *RESTRICT x,
+                           real *RESTRICT y)
 {
-    nn_int i;
-    for (i = 0; i < m; i++) {
-        real bx = b * x[i];
-        real s = ((bx > 0 ? bx : R(0)) + log1p(exp(-fabs(bx)))) / b;
-        y[i] = bx > t ? x[i] : s;
+    real e[SP_BLOCK];
+    nn_int i0, i, nb;
+    for (i0 = 0; i0 < m; i0 += SP_BLOCK) {
+        const real *xb = x + i0;
+        real *yb = y + i0;
+        nb = m - i0 < SP_BLOCK ? m - i0 : SP_BLOCK;
+        for (i = 0; i < nb; i++)
+            e[i] = VEXP(-fabs(b * xb[i]));
+        if (b == R(1))          /* the default: no division */
+            for (i = 0; i < nb; i++) {
+                real s = (xb[i] > 0 ? xb[i] : R(0)) + VLOG1P(e[i]);
+                yb[i] = xb[i] > t ? xb[i] : s;
+            }
+        else
+            for (i = 0; i < nb; i++) {
+                real bx = b * xb[i];
+                real s = ((bx > 0 ? bx : R(0)) + VLOG1P(e[i])) / b;
+                yb[i] = bx > t ? xb[i] : s;
+            }
     }
 }
 
 /* x * Phi(x) with Phi(x) = erfc(-x/sqrt(2))/2: no cancellation for x < 0;
  * 0 where Phi underflows (the limit at -Inf, not -Inf*0). */
-static void f_gelu(nn_int m, const real *RESTRICT x, real *RESTRICT y)
+HOT static void f_gelu(nn_int m, const real *RESTRICT x, real *RESTRICT y)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
-        real p = R(0.5) * erfc(-x[i] * SQRT1_2);
+        real p = R(0.5) * VERFC(-x[i] * SQRT1_2);
         y[i] = p == 0 ? R(0) : x[i] * p;
     }
 }
 
-static void f_silu(nn_int m, const real *RESTRICT x, real *RESTRICT y)
+HOT static void f_silu(nn_int m, const real *RESTRICT x, real *RESTRICT y)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
@@ -144,24 +195,24 @@ static void b_linear(nn_int m, const real *RESTRICT dy, real *RESTRICT dx)
 }
 
 /* sigmoid'(x) = sigmoid(x) sigmoid(-x) = e / (1 + e)^2, e = exp(-|x|) */
-static void b_sigmoid(nn_int m, const real *RESTRICT x,
-                      const real *RESTRICT dy, real *RESTRICT dx)
+HOT static void b_sigmoid(nn_int m, const real *RESTRICT x,
+                          const real *RESTRICT dy, real *RESTRICT dx)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
-        real e = exp(-fabs(x[i]));
+        real e = VEXP(-fabs(x[i]));
         real r = R(1) / (R(1) + e);
         dx[i] = dy[i] * (e * r * r);
     }
 }
 
 /* tanh'(x) = 1 - tanh(x)^2 = 4 e / (1 + e)^2, e = exp(-2|x|) */
-static void b_tanh(nn_int m, const real *RESTRICT x, const real *RESTRICT dy,
-                   real *RESTRICT dx)
+HOT static void b_tanh(nn_int m, const real *RESTRICT x,
+                       const real *RESTRICT dy, real *RESTRICT dx)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
-        real e = exp(R(-2) * fabs(x[i]));
+        real e = VEXP(R(-2) * fabs(x[i]));
         real r = R(1) / (R(1) + e);
         dx[i] = dy[i] * (R(4) * e * r * r);
     }
@@ -186,17 +237,17 @@ static void b_leaky(nn_int m, real a, const real *RESTRICT x,
 }
 
 /* PyTorch: x > 0 ? 1 : alpha*exp(x) (alpha at 0) */
-static void b_elu(nn_int m, real a, const real *RESTRICT x,
-                  const real *RESTRICT dy, real *RESTRICT dx)
+HOT static void b_elu(nn_int m, real a, const real *RESTRICT x,
+                      const real *RESTRICT dy, real *RESTRICT dx)
 {
     nn_int i;
     for (i = 0; i < m; i++)
-        dx[i] = dy[i] * (x[i] > 0 ? R(1) : a * exp(x[i]));
+        dx[i] = dy[i] * (x[i] > 0 ? R(1) : a * VEXP(x[i]));
 }
 
 /* sigmoid(b*x), and 1 where b*x > t (the derivative of PyTorch's switch) */
-static void b_softplus(nn_int m, real b, real t, const real *RESTRICT x,
-                       const real *RESTRICT dy, real *RESTRICT dx)
+HOT static void b_softplus(nn_int m, real b, real t, const real *RESTRICT x,
+                           const real *RESTRICT dy, real *RESTRICT dx)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
@@ -206,25 +257,25 @@ static void b_softplus(nn_int m, real b, real t, const real *RESTRICT x,
 }
 
 /* gelu'(x) = Phi(x) + x phi(x); x phi(x) taken as 0 where phi underflows */
-static void b_gelu(nn_int m, const real *RESTRICT x, const real *RESTRICT dy,
-                   real *RESTRICT dx)
+HOT static void b_gelu(nn_int m, const real *RESTRICT x,
+                       const real *RESTRICT dy, real *RESTRICT dx)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
-        real p = R(0.5) * erfc(-x[i] * SQRT1_2);
-        real q = INV_SQRT_2PI * exp(R(-0.5) * x[i] * x[i]);
+        real p = R(0.5) * VERFC(-x[i] * SQRT1_2);
+        real q = INV_SQRT_2PI * VEXP(R(-0.5) * x[i] * x[i]);
         dx[i] = dy[i] * (p + (q == 0 ? R(0) : x[i] * q));
     }
 }
 
 /* silu'(x) = s (1 + x c), s = sigmoid(x), c = sigmoid(-x) = 1 - s */
-static void b_silu(nn_int m, const real *RESTRICT x, const real *RESTRICT dy,
-                   real *RESTRICT dx)
+HOT static void b_silu(nn_int m, const real *RESTRICT x,
+                       const real *RESTRICT dy, real *RESTRICT dx)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
         real v = x[i];
-        real e = exp(-fabs(v));
+        real e = VEXP(-fabs(v));
         real r = R(1) / (R(1) + e);
         real s = v >= 0 ? r : e * r;
         real c = v >= 0 ? e * r : r;
@@ -255,8 +306,8 @@ typedef struct {
     real da[ROW_BLOCK];     /* backward: dY_a */
 } row_scratch;
 
-static void row_max(nn_int n, nn_int k, nn_int b, const real *RESTRICT X,
-                    real *RESTRICT mx, nn_int *RESTRICT am)
+HOT static void row_max(nn_int n, nn_int k, nn_int b, const real *RESTRICT X,
+                        real *RESTRICT mx, nn_int *RESTRICT am)
 {
     nn_int i, j;
     for (i = 0; i < b; i++) {
@@ -274,24 +325,43 @@ static void row_max(nn_int n, nn_int k, nn_int b, const real *RESTRICT X,
 }
 
 /* r (and, given dY, u = sum of e_j dY_j or, for log_softmax, of dY_j, over
- * j != a, and da); e_j stored into E when E is not NULL. */
-static void row_sums(nn_int n, nn_int k, nn_int b, int logf,
-                     const real *RESTRICT X, const real *RESTRICT dY,
-                     real *RESTRICT E, row_scratch *RESTRICT w)
+ * j != a, and da); e_j stored into E when E is not NULL.  One inner loop
+ * per case, with every load unconditional, so that each vectorises. */
+HOT static void row_sums(nn_int n, nn_int k, nn_int b, int logf,
+                         const real *RESTRICT X, const real *RESTRICT dY,
+                         real *RESTRICT E, row_scratch *RESTRICT w)
 {
     nn_int i, j;
+    real *RESTRICT r = w->r, *RESTRICT u = w->u;
+    const real *RESTRICT mx = w->mx;
+    const nn_int *RESTRICT am = w->am;
     for (i = 0; i < b; i++)
-        w->r[i] = w->u[i] = 0;
+        r[i] = u[i] = 0;
     for (j = 0; j < k; j++) {
         const real *x = X + j * n;
-        for (i = 0; i < b; i++) {
-            real e = exp(x[i] - w->mx[i]);
-            int other = j != w->am[i];
-            if (E != NULL)
-                E[i + j * n] = e;
-            w->r[i] += other ? e : R(0);
-            if (dY != NULL)
-                w->u[i] += other ? (logf ? dY[i + j * n] : e * dY[i + j * n]) : R(0);
+        if (dY == NULL && E == NULL) {
+            for (i = 0; i < b; i++) {
+                real e = VEXP(x[i] - mx[i]);
+                r[i] += j != am[i] ? e : R(0);
+            }
+        } else if (dY == NULL) {
+            real *ej = E + j * n;
+            for (i = 0; i < b; i++) {
+                real e = VEXP(x[i] - mx[i]);
+                ej[i] = e;
+                r[i] += j != am[i] ? e : R(0);
+            }
+        } else {                    /* backward: E and dY given */
+            real *ej = E + j * n;
+            const real *dy = dY + j * n;
+            for (i = 0; i < b; i++) {
+                real e = VEXP(x[i] - mx[i]);
+                real d = dy[i];
+                int other = j != am[i];
+                ej[i] = e;
+                r[i] += other ? e : R(0);
+                u[i] += other ? (logf ? d : e * d) : R(0);
+            }
         }
     }
     /* a maximum of +-Inf makes the row NaN (m - m is NaN, else 0) */
@@ -302,8 +372,9 @@ static void row_sums(nn_int n, nn_int k, nn_int b, int logf,
             w->da[i] = dY[i + w->am[i] * n];
 }
 
-static void softmax_rows(nn_int n, nn_int k, nn_int b, const real *RESTRICT X,
-                         real *RESTRICT Y, row_scratch *RESTRICT w)
+HOT static void softmax_rows(nn_int n, nn_int k, nn_int b,
+                             const real *RESTRICT X, real *RESTRICT Y,
+                             row_scratch *RESTRICT w)
 {
     nn_int i, j;
     row_max(n, k, b, X, w->mx, w->am);
@@ -318,15 +389,15 @@ static void softmax_rows(nn_int n, nn_int k, nn_int b, const real *RESTRICT X,
 }
 
 /* (x - m) - log1p(r): x - m is exact for the largest entries. */
-static void log_softmax_rows(nn_int n, nn_int k, nn_int b,
-                             const real *RESTRICT X, real *RESTRICT Y,
-                             row_scratch *RESTRICT w)
+HOT static void log_softmax_rows(nn_int n, nn_int k, nn_int b,
+                                 const real *RESTRICT X, real *RESTRICT Y,
+                                 row_scratch *RESTRICT w)
 {
     nn_int i, j;
     row_max(n, k, b, X, w->mx, w->am);
     row_sums(n, k, b, 1, X, NULL, NULL, w);
     for (i = 0; i < b; i++)
-        w->r[i] = log1p(w->r[i]);
+        w->r[i] = VLOG1P(w->r[i]);
     for (j = 0; j < k; j++) {
         const real *x = X + j * n;
         real *y = Y + j * n;
@@ -337,9 +408,10 @@ static void log_softmax_rows(nn_int n, nn_int k, nn_int b,
 
 /* dX = Y .* (dY - sum(dY .* Y, 2)).  With s = 1 + r the row's dot product
  * is (da + u)/s; at column a, dY_a - dot = (da r - u)/s. */
-static void softmax_back_rows(nn_int n, nn_int k, nn_int b,
-                              const real *RESTRICT X, const real *RESTRICT dY,
-                              real *RESTRICT dX, row_scratch *RESTRICT w)
+HOT static void softmax_back_rows(nn_int n, nn_int k, nn_int b,
+                                  const real *RESTRICT X,
+                                  const real *RESTRICT dY, real *RESTRICT dX,
+                                  row_scratch *RESTRICT w)
 {
     nn_int i, j;
     row_max(n, k, b, X, w->mx, w->am);
@@ -363,10 +435,11 @@ static void softmax_back_rows(nn_int n, nn_int k, nn_int b,
 
 /* dX = dY - softmax(X) .* sum(dY, 2).  With G = da + u (u the sum of dY
  * over j != a): at column a, dY_a - G/s = (da r - u)/s. */
-static void log_softmax_back_rows(nn_int n, nn_int k, nn_int b,
-                                  const real *RESTRICT X,
-                                  const real *RESTRICT dY, real *RESTRICT dX,
-                                  row_scratch *RESTRICT w)
+HOT static void log_softmax_back_rows(nn_int n, nn_int k, nn_int b,
+                                      const real *RESTRICT X,
+                                      const real *RESTRICT dY,
+                                      real *RESTRICT dX,
+                                      row_scratch *RESTRICT w)
 {
     nn_int i, j;
     row_max(n, k, b, X, w->mx, w->am);
