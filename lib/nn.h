@@ -47,5 +47,6 @@ enum {
 #include "nn_loss.h"
 #include "nn_step.h"
 #include "nn_dropout.h"
+#include "nn_fit.h"
 
 #endif

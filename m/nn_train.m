@@ -63,6 +63,14 @@
 % after epoch 3 resumed with @code{'Epochs', 6} runs epochs 4 to 6, and
 % the result equals, bit for bit, that of a run never interrupted (same
 % thread count).  The network is taken from the checkpoint.
+% @item 'Engine'
+% for testing and comparison: @code{'auto'} (default) trains each epoch in
+% one call of the compiled engine @code{nn_fit} when it can (no dropout,
+% not a ranking loss, no loss @code{'weights'}) and step by step in Octave
+% otherwise; @code{'m'} always steps in Octave, @code{'c'} always uses
+% @code{nn_fit} (an error where it cannot).  Both make the same kernel calls
+% in the same order, so they give bit-identical results (same thread
+% count).  The compiled engine keeps a transposed copy of @var{X}.
 % @end table
 %
 % @var{info} holds the history, one element per epoch: @code{info.loss},
@@ -158,6 +166,21 @@ function [net, info] = nn_train(net, X, T, varargin)
   end
   hasval = ~isempty(Xv);
 
+  % the fast path: one call of the compiled engine per epoch, on the data
+  % transposed once (one observation a column: a minibatch is gathered
+  % from contiguous columns)
+  fast = ~pairs && can_fit(net, o);
+  if strcmp(o.Engine, 'c') && ~fast
+    error('nnlab:nn_train:optionValue', ['nn_train: ''Engine'', ''c'' cannot train this ' ...
+          'network: it takes no dropout, ranking losses or loss ''weights''']);
+  end
+  % ('auto' without a built nn_fit, e.g. an old build folder: step by step)
+  fast = fast && ~strcmp(o.Engine, 'm') && (strcmp(o.Engine, 'c') || exist('nn_fit') == 3);
+  Xt = [];
+  if fast
+    Xt = X.';
+  end
+
   % a first call of the loss on one row: a clear error before any training
   try
     nn_loss(predict(net, X(1, :), pairs), T(1, :), o.Loss, o.LossOptions{:});
@@ -206,6 +229,11 @@ function [net, info] = nn_train(net, X, T, varargin)
     fprintf('training %s on %d observations: loss %s, optimizer %s, %d epochs of %d steps\n', ...
             net.summary, N, o.Loss, o.Optimizer, E, nb);
   end
+  if fast && ~hasval && isinf(o.Patience) && isempty(o.Checkpoint)
+    % nothing to do between epochs but bookkeeping: many epochs per call
+    [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, best, wait, SW, Sb);
+    return
+  end
   for epoch = first:E
     t0 = tic();
     if o.Shuffle
@@ -214,31 +242,47 @@ function [net, info] = nn_train(net, X, T, varargin)
       perm = 1:N;
     end
     lsum = 0;
-    Yall = zeros(N, net.sizes(end) * (1 + pairs), net.class);
-    for s = 1:nb
-      idx = perm((s - 1) * B + 1:min(s * B, N));
-      [Y, Lb, grads] = batch(net, X(idx, :), T(idx, :), o, pairs, seed_for(o.Seed, epoch, s));
-      last = net;
-      for i = dense
-        gW = grads(i).W;
-        if o.L2 > 0
-          gW = gW + o.L2 * net.layers(i).W;
-          Lb = Lb + o.L2 / 2 * sum(net.layers(i).W(:) .^ 2);
+    if fast
+      try
+        [net.layers, SW, Sb, bl, Yall, stopped] = nn_fit(Xt, T, perm - 1, B, net.layers, SW, Sb, ...
+                                                         o.Loss, o.LossOptions, o.Optimizer, optargs, o.L2);
+      catch err
+        if strcmp(err.identifier, 'nnlab:nn_fit:domain')
+          % as the step-by-step path, where nn_loss finds it
+          error('nnlab:nn_loss:domain', '%s', regexprep(err.message, '^nn_fit: epoch \d+, step \d+: ', 'nn_loss: '));
         end
-        [net.layers(i).W, SW{i}] = nn_step(net.layers(i).W, gW, SW{i}, o.Optimizer, optargs{:});
-        [net.layers(i).b, Sb{i}] = nn_step(net.layers(i).b, grads(i).b, Sb{i}, o.Optimizer, optargs{:});
+        rethrow_as('nn_train', err);
       end
-      if ~isfinite(Lb) || ~all_finite(net, dense)
-        net = last;
-        warning('nnlab:nn_train:diverged', ['nn_train: training diverged at epoch %d, step %d ' ...
-                '(the loss or a weight became NaN or Inf); returning the last finite network. ' ...
-                'Try a smaller learning rate.'], epoch, s);
-        info.stop_reason = 'diverged';
-        info = finish(info, o, net);
+      if stopped(2) > 0
+        info = diverged(info, o, net, epoch, stopped(2));
         return
       end
-      lsum = lsum + double(Lb) * numel(idx);
-      Yall(idx, :) = Y;
+      for s = 1:nb
+        lsum = lsum + bl(s) * (min(s * B, N) - (s - 1) * B);
+      end
+    else
+      Yall = zeros(N, net.sizes(end) * (1 + pairs), net.class);
+      for s = 1:nb
+        idx = perm((s - 1) * B + 1:min(s * B, N));
+        [Y, Lb, grads] = batch(net, X(idx, :), T(idx, :), o, pairs, seed_for(o.Seed, epoch, s));
+        last = net;
+        for i = dense
+          gW = grads(i).W;
+          if o.L2 > 0
+            gW = gW + o.L2 * net.layers(i).W;
+            Lb = Lb + o.L2 / 2 * sum(net.layers(i).W(:) .^ 2);
+          end
+          [net.layers(i).W, SW{i}] = nn_step(net.layers(i).W, gW, SW{i}, o.Optimizer, optargs{:});
+          [net.layers(i).b, Sb{i}] = nn_step(net.layers(i).b, grads(i).b, Sb{i}, o.Optimizer, optargs{:});
+        end
+        if ~isfinite(Lb) || ~all_finite(net, dense)
+          net = last;
+          info = diverged(info, o, net, epoch, s);
+          return
+        end
+        lsum = lsum + double(Lb) * numel(idx);
+        Yall(idx, :) = Y;
+      end
     end
     info.loss(end + 1) = lsum / N;
     info.metric(end + 1) = metric(o.Loss, Yall, T);
@@ -349,6 +393,149 @@ function ck = read_checkpoint(file)
   end
 end
 
+function [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, best, wait, SW, Sb)
+% Epochs first..E on the fast path, as many epochs per call of nn_fit as
+% keep its output Y (N x K per epoch) to about 2^20 values: for small data
+% (XOR) the cost of a call, not the arithmetic, sets the pace.  What the
+% epoch loop of nn_train records per epoch is computed per chunk; the time
+% of each epoch is the chunk's time divided by its epochs.
+  N = size(T, 1);
+  K = net.sizes(end);
+  nb = ceil(N / B);
+  cnt = min((1:nb) * B, N) - ((1:nb) - 1) * B;
+  epoch = first;
+  while epoch <= E
+    t0 = tic();
+    C = min(E - epoch + 1, max(1, floor(2^20 / (N * (K + 1)))));
+    P = epoch_perms(o, N, epoch, C);
+    try
+      [net.layers, SW, Sb, bl, Y, stopped] = nn_fit(Xt, T, P - 1, B, net.layers, SW, Sb, ...
+                                                    o.Loss, o.LossOptions, o.Optimizer, optargs, o.L2);
+    catch err
+      if strcmp(err.identifier, 'nnlab:nn_fit:domain')
+        error('nnlab:nn_loss:domain', '%s', regexprep(err.message, '^nn_fit: epoch \d+, step \d+: ', 'nn_loss: '));
+      end
+      rethrow_as('nn_train', err);
+    end
+    ndone = C;
+    if stopped(2) > 0
+      ndone = stopped(1) - 1;
+    end
+    % the epochs completed: loss (summed in order, as the epoch loop does),
+    % metric, time, best epoch
+    lsum = zeros(1, ndone);
+    for s = 1:nb
+      lsum = lsum + bl(s, 1:ndone) * cnt(s);
+    end
+    t = toc(t0) / C;
+    loss = lsum / N;
+    info.loss(end + 1:end + ndone) = loss;
+    if ndone > 0
+      info.metric(end + 1:end + ndone) = metrics(o.Loss, reshape(Y(:, 1:K * ndone), N, K, ndone), T);
+    end
+    info.val_loss(end + 1:end + ndone) = NaN;
+    info.val_metric(end + 1:end + ndone) = NaN;
+    info.time(end + 1:end + ndone) = t;
+    if ndone > 0
+      [m, k] = min(loss);
+      if m < best
+        best = m;
+        info.best_epoch = epoch + k - 1;
+        wait = ndone - k;
+      else
+        wait = wait + ndone;
+      end
+    end
+    if o.Verbose
+      n0 = numel(info.loss) - ndone;
+      for j = 1:ndone
+        fprintf('epoch %3d/%d  loss %.4g  %s %.4g  %.2fs\n', epoch + j - 1, E, info.loss(n0 + j), ...
+                info.metric_name, info.metric(n0 + j), t);
+      end
+    end
+    if stopped(2) > 0
+      info = diverged(info, o, net, epoch + ndone, stopped(2));
+      return
+    end
+    epoch = epoch + C;
+  end
+  info = finish(info, o, net);
+end
+
+function P = epoch_perms(o, N, first, C)
+% The orders of epochs first..first+C-1 (one a column), exactly those of
+% the epoch loop: randperm per epoch, or for a few observations and many
+% epochs its Knuth shuffle of rand(N, C) in one go (the same numbers).
+  if ~o.Shuffle
+    P = repmat((1:N)', 1, C);
+  elseif isempty(o.Seed) && N < C
+    R = rand(N, C);
+    P = repmat((1:N)', 1, C);
+    cols = (0:C - 1) * N;
+    for i = 1:N
+      a = i + cols;
+      b = i + floor(R(i, :) * (N - i + 1)) + cols;
+      t = P(a);
+      P(a) = P(b);
+      P(b) = t;
+    end
+  else
+    P = zeros(N, C);
+    for j = 1:C
+      P(:, j) = seeded(seed_for(o.Seed, first + j - 1, 0), @() randperm(N));
+    end
+  end
+end
+
+function m = metrics(loss, Y, T)
+% metric() of each epoch's outputs Y(:, :, j), in one go.
+  C = size(Y, 3);
+  N = size(Y, 1);
+  Y = double(Y);
+  T = double(T);
+  switch loss
+    case {'mse', 'mae', 'huber'}
+      m = mean(abs(reshape(Y, [], C) - T(:)), 1);
+    case {'ce', 'nll'}
+      [~, p] = max(Y, [], 2);
+      if size(T, 2) == 1
+        t = T;
+      else
+        [~, t] = max(T, [], 2);
+      end
+      m = mean(reshape(p, N, C) == t, 1);
+    case 'bce'
+      m = mean((reshape(Y, [], C) >= 0.5) == (T(:) >= 0.5), 1);
+    case {'bce_logits', 'hinge'}
+      m = mean((reshape(Y, [], C) > 0) == (T(:) > 0.5), 1);
+    otherwise
+      m = NaN(1, C);
+  end
+end
+
+function info = diverged(info, o, net, epoch, s)
+  warning('nnlab:nn_train:diverged', ['nn_train: training diverged at epoch %d, step %d ' ...
+          '(the loss or a weight became NaN or Inf); returning the last finite network. ' ...
+          'Try a smaller learning rate.'], epoch, s);
+  info.stop_reason = 'diverged';
+  info = finish(info, o, net);
+end
+
+function ok = can_fit(net, o)
+% True when nn_fit can train the network: dense and activation layers only
+% (dropout with p = 0 is the identity), loss options without 'weights' and
+% with a scalar reduction.
+  ok = all(strcmp({net.layers.type}, 'dense') | strcmp({net.layers.type}, 'act') | ...
+           (strcmp({net.layers.type}, 'dropout') & arrayfun(@(L) isequal(L.p, 0), net.layers)));
+  args = o.LossOptions;
+  for i = 1:2:numel(args) - 1
+    if ischar(args{i}) && (strcmpi(args{i}, 'weights') || ...
+                           (strcmpi(args{i}, 'reduction') && ischar(args{i + 1}) && strcmpi(args{i + 1}, 'none')))
+      ok = false;
+    end
+  end
+end
+
 function info = finish(info, o, net)
   info.epochs = numel(info.loss);
   if ~isempty(o.Plot)
@@ -363,7 +550,8 @@ function d = defaults()
              'LrDecay', [], 'Etas', [], 'StepSizes', [], ...
              'Epochs', 10, 'BatchSize', 128, 'Shuffle', true, 'Seed', [], ...
              'ValidationData', {{}}, 'ValidationFraction', 0, 'Patience', Inf, ...
-             'L2', 0, 'Verbose', true, 'Plot', '', 'Checkpoint', '', 'Resume', '');
+             'L2', 0, 'Verbose', true, 'Plot', '', 'Checkpoint', '', 'Resume', '', ...
+             'Engine', 'auto');
 end
 
 function o = check_options(o, net, T)
@@ -386,6 +574,10 @@ function o = check_options(o, net, T)
   check_value(fn, 'Plot', o.Plot, 'string');
   check_value(fn, 'Checkpoint', o.Checkpoint, 'string');
   check_value(fn, 'Resume', o.Resume, 'string');
+  if ~ischar(o.Engine) || ~any(strcmpi(o.Engine, {'auto', 'm', 'c'}))
+    error('nnlab:nn_train:optionValue', 'nn_train: ''Engine'' must be ''auto'', ''m'' or ''c''');
+  end
+  o.Engine = lower(o.Engine);
   if ~iscell(o.LossOptions)
     error('nnlab:nn_train:optionValue', 'nn_train: ''LossOptions'' must be a cell of name/value pairs');
   end

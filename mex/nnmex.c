@@ -1,8 +1,12 @@
 /* Shared argument checking for the nnlab MEX gateways. */
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>
+#endif
 #include "nnmex.h"
 
 void nnm_error(const char *fn, const char *what, const char *fmt, ...)
@@ -75,8 +79,25 @@ void nnm_check_same_class(const char *fn, const mxArray *a, const char *name,
 
 int nnm_is_empty_placeholder(const mxArray *a)
 {
-    return mxGetNumberOfDimensions(a) == 2 && mxGetM(a) == 0 && mxGetN(a) == 0 &&
+    /* sizes first: Octave 7 leaks the dimension array that
+     * mxGetNumberOfDimensions makes for a struct (16 bytes per nn_step call) */
+    return mxGetM(a) == 0 && mxGetN(a) == 0 && mxGetNumberOfDimensions(a) == 2 &&
            (mxIsNumeric(a) || mxIsChar(a) || mxIsLogical(a) || mxIsCell(a));
+}
+
+char *nnm_string(const mxArray *a)
+{
+    size_t n = mxGetNumberOfElements(a), len;
+    char *s;
+    if (!mxIsChar(a) || n > ((size_t)1 << 24))
+        return NULL;
+    len = 4 * n + 1;            /* room for any multibyte encoding */
+    s = (char *)mxMalloc(len);
+    if (s != NULL && mxGetString(a, s, len) != 0) {
+        mxFree(s);
+        s = NULL;
+    }
+    return s;
 }
 
 char *nnm_get_name(const char *fn, const mxArray *a, const char *what)
@@ -85,7 +106,7 @@ char *nnm_get_name(const char *fn, const mxArray *a, const char *what)
     if (!mxIsChar(a) || mxGetNumberOfDimensions(a) != 2 || mxGetM(a) != 1)
         nnm_error(fn, "name", "%s must be a string, but it is %s",
                   what, nnm_describe(a, d, sizeof d));
-    s = mxArrayToString(a);
+    s = nnm_string(a);
     if (s == NULL)
         nnm_error(fn, "name", "%s could not be read as a string", what);
     for (p = s; *p; p++)
@@ -116,7 +137,7 @@ void nnm_options(const char *fn, int nrhs, const mxArray *prhs[], int first,
             if (mxGetNumberOfDimensions(v) != 2 || mxGetM(v) > 1)
                 nnm_error(fn, "optionValue", "option '%s' got a character matrix; "
                           "give one string", name);
-            str = mxArrayToString(v);
+            str = nnm_string(v);
             if (str == NULL)
                 str = "";
             else {
@@ -164,14 +185,48 @@ void nnm_options(const char *fn, int nrhs, const mxArray *prhs[], int first,
     }
 }
 
+/* Bytes of physical memory, or a generous fixed bound where it is unknown. */
+static double physical_bytes(void)
+{
+#if defined(_SC_PHYS_PAGES) && defined(_SC_PAGE_SIZE)
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
+    if (pages > 0 && size > 0)
+        return (double)pages * (double)size;
+#endif
+    return 1099511627776.0;     /* 1 TiB */
+}
+
+void nnm_check_bytes(const char *fn, nn_int rows, nn_int cols, mxClassID cls,
+                     nn_int copies)
+{
+    const char *cn = cls == mxSINGLE_CLASS ? "single" : "double";
+    size_t esz = cls == mxSINGLE_CLASS ? sizeof(float) : sizeof(double);
+    char what[128];
+    double need, have;
+    if (copies > 1)
+        snprintf(what, sizeof what, "%ld arrays of %ld x %ld %s", (long)copies,
+                 (long)rows, (long)cols, cn);
+    else
+        snprintf(what, sizeof what, "an output of %ld x %ld %s", (long)rows,
+                 (long)cols, cn);
+    if (rows < 0 || cols < 0 || copies < 1 ||
+        (cols > 0 && (size_t)rows > ((size_t)-1 / 2) / esz / (size_t)cols /
+                                    (size_t)copies))
+        nnm_error(fn, "tooLarge", "%s %s too large: the size in bytes does "
+                  "not fit this machine's address space", what,
+                  copies > 1 ? "are" : "is");
+    need = (double)rows * (double)cols * (double)esz * (double)copies;
+    have = physical_bytes();
+    if (need > have)
+        nnm_error(fn, "outOfMemory", "out of memory: %s needs %.1f GiB, more "
+                  "than the %.1f GiB of memory of this machine", what,
+                  need / 1073741824.0, have / 1073741824.0);
+}
+
 mxArray *nnm_new_matrix(const char *fn, nn_int rows, nn_int cols, mxClassID cls)
 {
     mxArray *a;
-    size_t esz = cls == mxSINGLE_CLASS ? sizeof(float) : sizeof(double);
-    if (rows < 0 || cols < 0 ||
-        (cols > 0 && (size_t)rows > ((size_t)-1 / 2) / esz / (size_t)cols))
-        nnm_error(fn, "tooLarge", "an output of %ld x %ld elements is too large",
-                  (long)rows, (long)cols);
+    nnm_check_bytes(fn, rows, cols, cls, 1);
     a = mxCreateUninitNumericMatrix((size_t)rows, (size_t)cols, cls, mxREAL);
     if (a == NULL)
         nnm_error(fn, "outOfMemory", "out of memory for a %ld x %ld output",
@@ -193,4 +248,117 @@ void nnm_check_status(const char *fn, int status)
     default:
         nnm_error(fn, "internal", "internal error %d; please report it", status);
     }
+}
+
+/* ---- optimizer states (the structs of nn_step), shared by nn_step and
+ * nn_fit ---------------------------------------------------------------- */
+
+static const mxArray *state_field(const mxArray *S, const char *name)
+{
+    return S == NULL ? NULL : mxGetField(S, 0, name);
+}
+
+int nnm_state_read(const char *fn, const mxArray *S, const char *sname,
+                   const mxArray *P, const char *pname, int kind,
+                   const nn_opt_opts *o, double *steps)
+{
+    const char *name = nn_opt_name(kind), *bufnames[NN_OPT_MAX_BUFFERS];
+    const mxArray *m, *f;
+    char *sm, d1[96], d2[96], want[256];
+    int i, k, nf, ok, nb;
+    size_t pos;
+    double st;
+
+    *steps = 0;
+    if (S == NULL || nnm_is_empty_placeholder(S))
+        return 1;
+    nb = nn_opt_buffers(kind, o, bufnames);
+    snprintf(want, sizeof want, "'method', 'step'");
+    for (i = 0; i < nb; i++) {
+        pos = strlen(want);
+        snprintf(want + pos, sizeof want - pos, ", '%s'", bufnames[i]);
+    }
+    if (!mxIsStruct(S) || mxGetNumberOfElements(S) != 1)
+        nnm_error(fn, "state", "%s must be [] at the first step, or the state "
+                  "struct that nn_step returned, but it is %s", sname,
+                  nnm_describe(S, d1, sizeof d1));
+    m = state_field(S, "method");
+    if (m == NULL || !mxIsChar(m) || mxGetNumberOfDimensions(m) != 2 ||
+        mxGetM(m) != 1)
+        nnm_error(fn, "state", "%s.method must be the optimizer's name as a "
+                  "string; start with %s = []", sname, sname);
+    sm = nnm_string(m);
+    if (sm == NULL || strcmp(sm, name) != 0)
+        nnm_error(fn, "state", "%s is the state of optimizer '%s', not of '%s'; "
+                  "start with %s = [] to switch", sname, sm ? sm : "?", name, sname);
+    mxFree(sm);
+    f = state_field(S, "step");
+    if (f == NULL || !mxIsDouble(f) || mxIsComplex(f) || mxIsSparse(f) ||
+        mxGetNumberOfElements(f) != 1)
+        nnm_error(fn, "state", "%s.step must be a double scalar, the count of "
+                  "steps taken; start with %s = []", sname, sname);
+    st = mxGetScalar(f);
+    if (!(st >= 0) || st != floor(st) || st > 9e15)
+        nnm_error(fn, "state", "%s.step must be a count of steps (a whole "
+                  "number >= 0), not %g; start with %s = []", sname, st, sname);
+    /* exactly the fields these options use: a missing or extra buffer
+     * means the options differ from those the state was made with */
+    nf = mxGetNumberOfFields(S);
+    for (k = 0; k < nf; k++) {
+        const char *fname = mxGetFieldNameByNumber(S, k);
+        ok = strcmp(fname, "method") == 0 || strcmp(fname, "step") == 0;
+        for (i = 0; i < nb && !ok; i++)
+            ok = strcmp(fname, bufnames[i]) == 0;
+        if (!ok)
+            nnm_error(fn, "state", "%s has a field '%s' that '%s' with these "
+                      "options does not use (it keeps %s); were the options "
+                      "different when %s was made?", sname, fname, name, want,
+                      sname);
+    }
+    for (i = 0; i < nb; i++) {
+        f = state_field(S, bufnames[i]);
+        if (f == NULL)
+            nnm_error(fn, "state", "%s has no field '%s', which '%s' with these "
+                      "options keeps (%s); were the options different when %s "
+                      "was made?", sname, bufnames[i], name, want, sname);
+        if (mxGetClassID(f) != mxGetClassID(P) || mxIsComplex(f) ||
+            mxIsSparse(f) || mxGetNumberOfDimensions(f) != 2 ||
+            mxGetM(f) != mxGetM(P) || mxGetN(f) != mxGetN(P))
+            nnm_error(fn, "state", "%s.%s must be %s like %s, but it is %s; "
+                      "start with %s = []", sname, bufnames[i],
+                      nnm_describe(P, d1, sizeof d1), pname,
+                      nnm_describe(f, d2, sizeof d2), sname);
+    }
+    *steps = st;
+    return 0;
+}
+
+mxArray *nnm_state_write(const char *fn, const mxArray *S, int fresh,
+                         const mxArray *P, int kind, const nn_opt_opts *o,
+                         double steps, void **bufs)
+{
+    const char *bufnames[NN_OPT_MAX_BUFFERS];
+    const char *fieldnames[2 + NN_OPT_MAX_BUFFERS];
+    size_t bytes = mxGetNumberOfElements(P) * mxGetElementSize(P);
+    mxArray *Snew;
+    int i, nb = nn_opt_buffers(kind, o, bufnames);
+
+    fieldnames[0] = "method";
+    fieldnames[1] = "step";
+    for (i = 0; i < nb; i++)
+        fieldnames[2 + i] = bufnames[i];
+    Snew = mxCreateStructMatrix(1, 1, 2 + nb, fieldnames);
+    mxSetField(Snew, 0, "method", mxCreateString(nn_opt_name(kind)));
+    mxSetField(Snew, 0, "step", mxCreateDoubleScalar(steps));
+    for (i = 0; i < nb; i++) {
+        mxArray *b = nnm_new_matrix(fn, (nn_int)mxGetM(P), (nn_int)mxGetN(P),
+                                    mxGetClassID(P));
+        if (bytes > 0 && fresh)
+            memset(mxGetData(b), 0, bytes);
+        else if (bytes > 0)
+            memcpy(mxGetData(b), mxGetData(state_field(S, bufnames[i])), bytes);
+        mxSetField(Snew, 0, bufnames[i], b);
+        bufs[i] = mxGetData(b);
+    }
+    return Snew;
 }

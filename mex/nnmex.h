@@ -23,6 +23,12 @@ void nnm_check_same_class(const char *fn, const mxArray *a, const char *name,
 /* True for [] (0x0 of any class), which stands for "not given". */
 int nnm_is_empty_placeholder(const mxArray *a);
 
+/* The text of char array a in mxMalloc'd memory, which the MEX API frees
+ * when the call ends, also after an error (Octave does not free the result
+ * of mxArrayToString by itself: it leaks when an error skips its mxFree);
+ * NULL when a is not char or cannot be read. */
+char *nnm_string(const mxArray *a);
+
 /* A character row vector, returned lower-cased (mxMalloc'd). */
 char *nnm_get_name(const char *fn, const mxArray *a, const char *what);
 
@@ -38,12 +44,34 @@ typedef int (*nnm_option_fn)(void *ctx, const char *name, const double *val,
 void nnm_options(const char *fn, int nrhs, const mxArray *prhs[], int first,
                  nnm_option_fn set, void *ctx);
 
-/* Allocate an uninitialised real matrix of a's class, with an nnlab error
- * when memory runs out. */
+/* Raise nnlab:<fn>:tooLarge when `copies` real rows x cols matrices of class
+ * cls have a byte count that overflows size_t (or are negative), and
+ * nnlab:<fn>:outOfMemory when they need more than the machine's physical
+ * memory; checked before anything is allocated. */
+void nnm_check_bytes(const char *fn, nn_int rows, nn_int cols, mxClassID cls,
+                     nn_int copies);
+
+/* Allocate an uninitialised real matrix of class cls after nnm_check_bytes,
+ * with an nnlab error when memory runs out. */
 mxArray *nnm_new_matrix(const char *fn, nn_int rows, nn_int cols,
                         mxClassID cls);
 
 /* Turn a negative NN_* code from lib/ into an error. */
 void nnm_check_status(const char *fn, int status);
+
+/* Optimizer states: the structs of nn_step (fields method, step and the
+ * buffers that nn_opt_buffers names), shared by nn_step and nn_fit.
+ * nnm_state_read validates S (NULL or [] before the first step, else a
+ * state of optimizer kind with options o for the parameter P; sname and
+ * pname name them in messages) with nnlab:<fn>:state errors; it returns 1
+ * when S is NULL or [] (fresh: *steps = 0), else 0 with *steps = S.step. */
+int nnm_state_read(const char *fn, const mxArray *S, const char *sname,
+                   const mxArray *P, const char *pname, int kind,
+                   const nn_opt_opts *o, double *steps);
+/* A new state struct for P with step `steps`, its buffers copies of those
+ * of S (zeros when fresh); bufs[i] receives the data of each buffer. */
+mxArray *nnm_state_write(const char *fn, const mxArray *S, int fresh,
+                         const mxArray *P, int kind, const nn_opt_opts *o,
+                         double steps, void **bufs);
 
 #endif

@@ -19,7 +19,7 @@ function install_test(tarball, outfile)
   mkdir(prefix);
   user_lists = {pkg('local_list'), pkg('global_list')};
   before = cellfun(@file_text, user_lists, 'UniformOutput', false);
-  kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout'};
+  kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout', 'nn_fit'};
   unwind_protect
     pkg('prefix', prefix, prefix);
     pkg('local_list', fullfile(prefix, 'octave_packages'));
@@ -52,6 +52,9 @@ function install_test(tarball, outfile)
         check(isequal(P, [0.5 1.5]) && S.step == 1, 'nn_step runs');
         Yd = nn_dropout(ones(3), 0.5, 'seed', 1);
         check(isequal(size(Yd), [3 3]), 'nn_dropout runs');
+        [Lf, ~, ~, lf] = nn_fit([0 1; 1 0], [0; 1], [1 0], 2, struct('type', 'dense', 'W', [1 1], 'b', 0), ...
+                                {[]}, {[]}, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
+        check(isfinite(lf) && isequal(size(Lf.W), [1 2]), 'nn_fit runs');
       catch err
         check(false, ['calling the kernels: ' err.message]);
       end

@@ -1,0 +1,319 @@
+/* A fused training epoch (see nn_fit.h): the kernels of nn_train's
+ * step-by-step path, called in the same order on the same data, with all
+ * scratch memory allocated once per call. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "nn_real.h"
+
+#define NN_FIT_LAYER NN_(nn_fit_layer)
+
+/* Every element finite: x - x is 0 for finite x and NaN for Inf or NaN.
+ * No early exit, so that the loop vectorises. */
+static int all_finite(const real *p, nn_int count)
+{
+    nn_int i;
+    int ok = 1;
+    for (i = 0; i < count; i++)
+        ok &= (p[i] - p[i] == 0);
+    return ok;
+}
+
+/* Xb (m x in, column-major) = the rows rows[0..m-1] of X, where X is given
+ * transposed (Xt, in x n: one observation a column).  Blocks of a few
+ * observations: their columns of Xt are read in step, and each write of a
+ * block fills consecutive elements of a column of Xb. */
+static void gather_rows(nn_int in, const real *Xt, const nn_int *rows,
+                        nn_int m, real *Xb)
+{
+    enum { BLK = 64 / sizeof(real) > 0 ? 64 / sizeof(real) : 1 };   /* a cache line of Xb */
+    nn_int r0, f, q;
+    for (r0 = 0; r0 < m; r0 += BLK) {
+        const real *src[BLK];
+        nn_int bm = m - r0 < BLK ? m - r0 : BLK;
+        real *dst = Xb + r0;
+        for (q = 0; q < bm; q++)
+            src[q] = Xt + rows[r0 + q] * in;
+        if (bm == BLK)
+            for (f = 0; f < in; f++) {
+                real *d = dst + f * m;
+                for (q = 0; q < BLK; q++)
+                    d[q] = src[q][f];
+            }
+        else
+            for (f = 0; f < in; f++) {
+                real *d = dst + f * m;
+                for (q = 0; q < bm; q++)
+                    d[q] = src[q][f];
+            }
+    }
+}
+
+/* One optimizer step on P (count elements) with gradient G, as
+ * nn_opt_step on the whole array, done in chunks that stay in cache while
+ * they are also checked for finiteness (and, when sq is not NULL, first
+ * get the L2 term: G = G + l2*P, *sq = sum(P.^2) in order).  Every
+ * optimizer updates each element from its own values alone, so chunks give
+ * the same bits as one call. */
+static int update(const nn_fit_config *c, int nbuf, nn_int count, real *P,
+                  real *G, real *const *bufs, double *steps, int *fresh,
+                  real *sq, int *finite)
+{
+    enum { CHUNK = 2048 };
+    double step = (*fresh ? 0 : *steps) + 1;
+    real l2 = (real)c->l2, s = 0;
+    nn_int off, k;
+    int b, ok = 1;
+    for (off = 0; off < count; off += CHUNK) {
+        nn_int m = count - off < CHUNK ? count - off : CHUNK;
+        real *cb[NN_OPT_MAX_BUFFERS];
+        int st;
+        for (b = 0; b < NN_OPT_MAX_BUFFERS; b++)
+            cb[b] = b < nbuf ? bufs[b] + off : NULL;
+        if (sq != NULL) {
+            real *g = G + off;
+            const real *p = P + off;
+            for (k = 0; k < m; k++) {
+                real d = l2 * p[k];
+                g[k] = g[k] + d;
+            }
+            for (k = 0; k < m; k++) {
+                real p2 = p[k] * p[k];
+                s += p2;
+            }
+        }
+        st = NN_(nn_opt_step)(c->opt, c->opt_opts, m, P + off, G + off, cb,
+                              step, *fresh);
+        if (st != NN_OK)
+            return st;
+        ok &= all_finite(P + off, m);
+    }
+    if (sq != NULL)
+        *sq = s;
+    *finite = *finite && ok;
+    *steps = step;
+    *fresh = 0;
+    return NN_OK;
+}
+
+/* a * b elements, or -1 when that overflows the byte count of reals. */
+static nn_int mul_size(nn_int a, nn_int b)
+{
+    nn_int lim = (nn_int)(PTRDIFF_MAX / (nn_int)sizeof(real) / 4);
+    if (a < 0 || b < 0)
+        return -1;
+    if (a != 0 && b > lim / a)
+        return -1;
+    return a * b;
+}
+
+int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
+                const real *Xt, const real *T, double *losses, real *Y,
+                nn_int *stopped, char *msg, size_t msglen)
+{
+    nn_int n, in, B, tcols;
+    nn_int *width = NULL, *zoff = NULL, *goff = NULL;
+    nn_int i, w, maxw, total, nsteps, s, K, first = -1;
+    real *ws = NULL, *Xb, *Tb, *D0, *D1;
+    real **Z = NULL;
+    const char *names[NN_OPT_MAX_BUFFERS];
+    int st = NN_OK, nbuf;
+
+    if (stopped != NULL)
+        *stopped = 0;
+    if (msg != NULL && msglen > 0)
+        msg[0] = '\0';
+    if (c == NULL || stopped == NULL)
+        return NN_EARG;
+    n = c->n;
+    in = c->in;
+    B = c->batch;
+    tcols = c->tcols;
+    if (nlayers < 0 || n < 0 || in < 0 ||
+        B < 1 || tcols < 0 || !(c->l2 >= 0) || (n > 0 && (Xt == NULL && in > 0)) ||
+        (n > 0 && c->perm == NULL) || (nlayers > 0 && layers == NULL) ||
+        losses == NULL || c->loss_opts == NULL || c->opt_opts == NULL)
+        return NN_EARG;
+    if (c->loss_opts->reduction == NN_RED_NONE || c->loss_opts->weights != NULL)
+        return NN_EARG;
+    nbuf = nn_opt_buffers(c->opt, c->opt_opts, names);
+
+    /* sizes of every layer's output; workspace offsets */
+    width = (nn_int *)malloc(3 * ((size_t)nlayers + 1) * sizeof(nn_int));
+    Z = (real **)malloc(((size_t)nlayers + 1) * sizeof(real *));
+    if (width == NULL || Z == NULL) {
+        st = NN_ENOMEM;
+        goto done;
+    }
+    zoff = width + nlayers + 1;
+    goff = zoff + nlayers + 1;
+    {
+        nn_int bb = B < n ? B : n;   /* rows of the largest batch */
+        nn_int sz;
+        w = in;
+        width[0] = in;
+        maxw = 1;
+        total = 0;
+        /* Xb, Tb */
+        if ((sz = mul_size(bb, in)) < 0) { st = NN_ETOOBIG; goto done; }
+        zoff[0] = total; total += sz;
+        if ((sz = mul_size(bb, tcols)) < 0) { st = NN_ETOOBIG; goto done; }
+        total += sz;
+        for (i = 0; i < nlayers; i++) {
+            NN_FIT_LAYER *L = layers + i;
+            if (L->type == NN_FIT_DENSE) {
+                if (L->units < 0 || ((L->units > 0 && w > 0) && L->W == NULL) ||
+                    (L->units > 0 && L->b == NULL))
+                    { st = NN_EARG; goto done; }
+                if ((sz = mul_size(L->units, w)) < 0) { st = NN_ETOOBIG; goto done; }
+                goff[i] = total;
+                total += sz + L->units;
+                w = L->units;
+                if (first < 0)
+                    first = i;
+            } else if (L->type == NN_FIT_ACT) {
+                if (L->act < 0 || L->act >= NN_ACT_COUNT)
+                    { st = NN_EARG; goto done; }
+                goff[i] = -1;
+            } else {
+                st = NN_EARG;
+                goto done;
+            }
+            width[i + 1] = w;
+            if (w > maxw)
+                maxw = w;
+            if ((sz = mul_size(bb, w)) < 0) { st = NN_ETOOBIG; goto done; }
+            zoff[i + 1] = total;
+            total += sz;
+            if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
+                { st = NN_ETOOBIG; goto done; }
+        }
+        K = w;
+        if ((sz = mul_size(bb, maxw)) < 0) { st = NN_ETOOBIG; goto done; }
+        total += 2 * sz;
+        if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
+            { st = NN_ETOOBIG; goto done; }
+        ws = (real *)malloc((total > 0 ? (size_t)total : 1) * sizeof(real));
+        if (ws == NULL) {
+            st = NN_ENOMEM;
+            goto done;
+        }
+        Xb = ws;
+        Tb = ws + mul_size(bb, in);
+        for (i = 0; i <= nlayers; i++)
+            Z[i] = ws + zoff[i];
+        D0 = ws + total - 2 * sz;
+        D1 = D0 + sz;
+    }
+
+    nsteps = n == 0 ? 0 : (n + B - 1) / B;
+    if (c->max_steps >= 0 && c->max_steps < nsteps)
+        nsteps = c->max_steps;
+    for (s = 0; s < nsteps; s++) {
+        const nn_int *rows = c->perm + s * B;
+        nn_int m = n - s * B < B ? n - s * B : B, r, j;
+        real Lb, *cur, *other;
+        int finite;
+
+        /* the batch */
+        for (r = 0; r < m; r++)
+            if (rows[r] < 0 || rows[r] >= n) {
+                st = NN_EARG;
+                goto done;
+            }
+        gather_rows(in, Xt, rows, m, Xb);
+        for (j = 0; j < tcols; j++) {
+            const real *t = T + j * n;
+            real *d = Tb + j * m;
+            for (r = 0; r < m; r++)
+                d[r] = t[rows[r]];
+        }
+
+        /* forward */
+        for (i = 0; i < nlayers; i++) {
+            NN_FIT_LAYER *L = layers + i;
+            if (L->type == NN_FIT_DENSE)
+                st = NN_(nn_dense_forward)(m, width[i], L->units, Z[i], L->W,
+                                           L->b, Z[i + 1]);
+            else
+                st = NN_(nn_act_forward)(L->act, &L->act_opts, m, width[i],
+                                         Z[i], Z[i + 1]);
+            if (st != NN_OK)
+                goto done;
+        }
+        if (Y != NULL)
+            for (j = 0; j < K; j++) {
+                const real *z = Z[nlayers] + j * m;
+                real *y = Y + j * n;
+                for (r = 0; r < m; r++)
+                    y[rows[r]] = z[r];
+            }
+
+        /* loss and its gradient */
+        st = NN_(nn_loss)(c->loss, c->loss_opts, m, K, Z[nlayers], tcols, Tb,
+                          &Lb, D0);
+        if (st == NN_EARG) {
+            NN_(nn_loss_check)(c->loss, c->loss_opts, m, K, Z[nlayers], tcols,
+                               Tb, msg, msglen);
+            *stopped = s + 1;
+        }
+        if (st != NN_OK)
+            goto done;
+
+        /* backward, down to the first dense layer */
+        cur = D0;
+        other = D1;
+        for (i = nlayers - 1; i >= first && first >= 0; i--) {
+            NN_FIT_LAYER *L = layers + i;
+            if (L->type == NN_FIT_DENSE) {
+                real *gW = ws + goff[i];
+                st = NN_(nn_dense_backward)(m, width[i], L->units, Z[i], L->W,
+                                            cur, i > first ? other : NULL, gW,
+                                            gW + L->units * width[i]);
+            } else {
+                st = NN_(nn_act_backward)(L->act, &L->act_opts, m, width[i],
+                                          Z[i], cur, other);
+            }
+            if (st != NN_OK)
+                goto done;
+            {
+                real *t = cur;
+                cur = other;
+                other = t;
+            }
+        }
+
+        /* updates, layer by layer: L2, then W, then b; checked for
+         * divergence on the way */
+        finite = 1;
+        for (i = 0; i < nlayers; i++) {
+            NN_FIT_LAYER *L = layers + i;
+            nn_int cw = L->units * width[i];
+            real *gW = ws + goff[i], *gb = gW + cw, sq = 0;
+            if (L->type != NN_FIT_DENSE)
+                continue;
+            st = update(c, nbuf, cw, L->W, gW, L->bufW, &L->stepsW, &L->freshW,
+                        c->l2 > 0 ? &sq : NULL, &finite);
+            if (st != NN_OK)
+                goto done;
+            if (c->l2 > 0)
+                Lb = Lb + (real)(c->l2 / 2) * sq;
+            st = update(c, nbuf, L->units, L->b, gb, L->bufb, &L->stepsb,
+                        &L->freshb, NULL, &finite);
+            if (st != NN_OK)
+                goto done;
+        }
+        losses[s] = (double)Lb;
+        finite = finite && Lb - Lb == 0;
+        if (!finite) {
+            *stopped = s + 1;
+            break;
+        }
+    }
+
+done:
+    free(ws);
+    free(Z);
+    free(width);
+    return st;
+}

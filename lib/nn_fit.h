@@ -1,0 +1,77 @@
+/* A fused training epoch: minibatch gradient descent over a whole epoch in
+ * one call.  Included by nn.h.
+ *
+ * For each minibatch s = 1, 2, ... of perm (rows perm[(s-1)*batch ...],
+ * the last one shorter when batch does not divide n) it makes exactly the
+ * kernel calls of nn_train's step-by-step path, in the same order:
+ *   forward   nn_dense_forward / nn_act_forward, layer by layer;
+ *   loss      nn_loss (value and dZ);
+ *   backward  nn_act_backward / nn_dense_backward, last layer first (no dX
+ *             below the first layer: nothing uses it);
+ *   update    for each dense layer in order: when l2 > 0,
+ *             gW = gW + l2*W and loss += l2/2 * sum(W(:).^2) (summed in
+ *             order, in the element type, as Octave's sum); then
+ *             nn_opt_step on W, then on b.
+ * The same functions see the same inputs in the same order, so the result
+ * is bit-identical to the step-by-step path (for the same BLAS and thread
+ * count).  All scratch memory is allocated once per call.
+ *
+ * Divergence: when, after a step, the batch loss or an updated parameter is
+ * not finite, the epoch stops: *stopped is that step (1-based) and the
+ * parameters and optimizer buffers hold the values AFTER it.  A caller that
+ * wants the last finite network runs the epoch again from the parameters
+ * it started from, with max_steps = *stopped - 1 (the run is deterministic).
+ */
+#ifndef NNLAB_NN_FIT_H
+#define NNLAB_NN_FIT_H
+
+typedef enum { NN_FIT_DENSE = 0, NN_FIT_ACT } nn_fit_layer_type;
+
+/* Everything of an epoch but the typed arrays.  The option structs must
+ * have passed nn_loss_option / nn_opt_option and nn_opt_check; the loss
+ * must be a per-batch loss with no 'weights' (each batch has its own rows)
+ * and reduction 'mean' or 'sum' (one value per batch). */
+typedef struct {
+    nn_int n;                      /* observations (columns of Xt, rows of T) */
+    nn_int in;                     /* features (rows of Xt) */
+    nn_int batch;                  /* observations per step, >= 1 */
+    const nn_int *perm;            /* n indices 0..n-1: the epoch's order */
+    nn_int max_steps;              /* stop after this many steps; < 0: all */
+    int loss;                      /* nn_loss_kind */
+    const nn_loss_opts *loss_opts;
+    nn_int tcols;                  /* columns of T */
+    int opt;                       /* nn_opt_kind */
+    const nn_opt_opts *opt_opts;
+    double l2;                     /* >= 0 */
+} nn_fit_config;
+
+#define NN_DECLARE_FIT(R, S)                                                  \
+typedef struct {                                                              \
+    int type;                  /* NN_FIT_DENSE or NN_FIT_ACT */               \
+    nn_int units;              /* dense: outputs (rows of W) */              \
+    int act;                   /* act: nn_act_kind */                        \
+    nn_act_opts act_opts;      /* act: its options */                        \
+    R *W, *b;                  /* dense: out x in and out x 1, in place */   \
+    R *bufW[NN_OPT_MAX_BUFFERS], *bufb[NN_OPT_MAX_BUFFERS];                   \
+                               /* dense: the optimizer's buffers (as named   \
+                                  by nn_opt_buffers), in place */            \
+    double stepsW, stepsb;     /* steps taken so far; updated */              \
+    int freshW, freshb;        /* 1: no state yet (nn_step's S = []) */       \
+} nn_fit_layer##S;                                                            \
+/* One epoch.  Xt is in x n (column i holds observation i), T is n x tcols; \
+ * losses gets one value per step taken (the mean batch loss plus the L2    \
+ * term), Y (n x k, k the output width; may be NULL) the network output of  \
+ * every row visited, at its row (others are left as they are), *stopped   \
+ * 0, or the step at which training diverged.  Returns NN_OK, NN_EARG       \
+ * (bad sizes or layers; or a batch outside the loss's domain: then         \
+ * *stopped is that step and msg, if not NULL, says why), NN_ETOOBIG or     \
+ * NN_ENOMEM. */                                                              \
+int nn_fit##S(const nn_fit_config *c, nn_int nlayers, nn_fit_layer##S *layers, \
+              const R *Xt, const R *T, double *losses, R *Y, nn_int *stopped, \
+              char *msg, size_t msglen);
+
+NN_DECLARE_FIT(double, _d)
+NN_DECLARE_FIT(float, _s)
+#undef NN_DECLARE_FIT
+
+#endif

@@ -1,0 +1,81 @@
+% -*- texinfo -*-
+% @deftypefn {} {[@var{layers}, @var{SW}, @var{Sb}, @var{losses}, @var{Y}, @var{stopped}] =} nn_fit (@var{Xt}, @var{T}, @var{perm}, @var{B}, @var{layers}, @var{SW}, @var{Sb}, @var{LOSS}, @var{lossopts}, @var{METHOD}, @var{optopts}, @var{l2})
+% Epochs of minibatch gradient descent in one call: the compiled engine of
+% @code{nn_train}, which calls it once per epoch (once per many epochs for
+% small data, where the cost of a call would dominate).  Use
+% @code{nn_train}; this function is documented for testing and for the
+% curious.
+%
+% @multitable {@var{lossopts}} {in x N} {the observations, one a column: @code{X.'}, in the network's class}
+% @headitem Argument @tab Size @tab Meaning
+% @item @var{Xt} @tab in x N @tab the observations, one a column: @code{X.'}, in the network's class
+% @item @var{T} @tab N x tcols @tab the targets, one row per observation, of the class of @var{Xt}
+% @item @var{perm} @tab N x E @tab the order of each of E epochs, a column each: 0-based row indices (@code{randperm (N)' - 1}); a row vector for one epoch
+% @item @var{B} @tab scalar @tab observations per step (the last step takes the rest)
+% @item @var{layers} @tab struct @tab @code{net.layers}: dense and activation layers (dropout only with p = 0)
+% @item @var{SW}, @var{Sb} @tab cells @tab per layer, the @code{nn_step} states of W and b (@code{[]} at the start)
+% @item @var{LOSS} @tab string @tab a loss of @code{nn_loss}; @var{lossopts} a cell of its options (no @code{'weights'}, reduction @code{'mean'} or @code{'sum'})
+% @item @var{METHOD} @tab string @tab an optimizer of @code{nn_step}; @var{optopts} a cell of its options
+% @item @var{l2} @tab scalar @tab @math{\lambda \ge 0}: adds @math{\lambda/2 \sum w^2} over the weights to each batch loss
+% @end multitable
+%
+% For each epoch e and each of its minibatches
+% @code{idx = perm((s-1)*B+1 : min(s*B, N), e) + 1} it does
+% exactly what @code{nn_train}'s step-by-step path does, with the same kernels
+% in the same order, so that the results agree bit for bit (same thread
+% count):
+%
+% @example
+% @group
+% [Y, cache] = nn_forward (net, X(idx,:));          % every layer in turn
+% [L, dY] = nn_loss (Y, T(idx,:), LOSS, lossopts@{:@});
+% g = nn_backward (net, cache, dY);
+% for each dense layer i, in order:
+%   gW = g(i).W + l2 * W;  L = L + l2/2 * sum (W(:).^2);   (when l2 > 0)
+%   [W, SW@{i@}] = nn_step (W, gW, SW@{i@}, METHOD, optopts@{:@});
+%   [b, Sb@{i@}] = nn_step (b, g(i).b, Sb@{i@}, METHOD, optopts@{:@});
+% @end group
+% @end example
+%
+% @noindent
+% Outputs: the trained @var{layers} and states (the same structs as
+% @code{nn_step}'s, so both paths can be mixed); @var{losses} (steps x E,
+% double) the batch losses @code{L}; @var{Y} (N x outputs*E, the outputs of
+% epoch e in columns (e-1)*outputs+1 to e*outputs) the network output of
+% every observation at its row, computed in its step before the update.
+% All scratch memory is allocated once per epoch, none per step.
+%
+% When after step s of epoch e the loss or a parameter is NaN or Inf,
+% training stops there, @var{stopped} is @code{[e s]} and @var{layers} are
+% those of before that step (the last finite network); otherwise
+% @var{stopped} is @code{[0 0]}.  Steps not taken have a NaN loss.
+% @seealso{nn_train, nn_step, nn_loss, nn_forward, nn_backward}
+% @end deftypefn
+
+%!test
+%! % one epoch of two steps equals the same steps by hand
+%! net = nn_mlp ([2 3 1], 'Hidden', 'tanh', 'Seed', 1);
+%! X = [0 0; 0 1; 1 0; 1 1; 0.5 0.2];  T = [0; 1; 1; 0; 1];
+%! perm = [3 1 5 2 4];
+%! [L, SW, Sb, losses, Y, stopped] = nn_fit (X.', T, perm - 1, 3, net.layers, ...
+%!     cell (1, 3), cell (1, 3), 'mse', {}, 'sgd', {'lr', 0.1}, 0);
+%! ref = net;
+%! for s = 1:2
+%!   idx = perm((s - 1) * 3 + 1:min(s * 3, 5));
+%!   [Yb, cache] = nn_forward (ref, X(idx, :));
+%!   [Lb, dY] = nn_loss (Yb, T(idx, :), 'mse');
+%!   g = nn_backward (ref, cache, dY);
+%!   for i = [1 3]
+%!     ref.layers(i).W = nn_step (ref.layers(i).W, g(i).W, [], 'sgd', 'lr', 0.1);
+%!     ref.layers(i).b = nn_step (ref.layers(i).b, g(i).b, [], 'sgd', 'lr', 0.1);
+%!   end
+%!   assert (losses(s, 1), Lb);
+%!   assert (Y(idx, :), Yb);
+%! end
+%! assert (isequal (L, ref.layers));
+%! assert (stopped, [0 0]);
+%! assert (SW{1}.step, 2);
+%! assert (isempty (SW{2}));
+%!error id=nnlab:nn_fit:nargin nn_fit (1)
+%!error id=nnlab:nn_fit:mixedClass nn_fit (ones (2, 3), single (ones (3, 1)), [0 1 2], 1, nn_mlp ([2 1]).layers, {[]}, {[]}, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit (ones (2, 3), ones (3, 1), [0 1 3], 1, nn_mlp ([2 1]).layers, {[]}, {[]}, 'mse', {}, 'sgd', {}, 0)

@@ -1,0 +1,365 @@
+/* Unit tests of lib/ fused training epoch (nn_fit.h), with cmocka: a tiny
+ * network trained by nn_fit against a hand-written reference loop. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+#include "nn.h"
+
+/* 3 inputs, 4 tanh units, 2 linear outputs; 7 observations, batches of 3 */
+#define NOBS 7
+#define NIN 3
+#define NH 4
+#define NOUT 2
+#define BATCH 3
+#define NSTEPS 3
+
+static double X[NOBS * NIN], T[NOBS * NOUT];          /* column-major */
+static double W1[NH * NIN], b1[NH], W2[NOUT * NH], b2[NOUT];
+static const nn_int PERM[NOBS] = { 4, 0, 6, 2, 5, 1, 3 };
+
+static void init_data(void)
+{
+    int i;
+    for (i = 0; i < NOBS * NIN; i++)
+        X[i] = sin(1.3 * i + 0.2);
+    for (i = 0; i < NOBS * NOUT; i++)
+        T[i] = cos(0.7 * i);
+    for (i = 0; i < NH * NIN; i++)
+        W1[i] = 0.4 * sin(2.1 * i + 1);
+    for (i = 0; i < NH; i++)
+        b1[i] = 0.1 * i - 0.15;
+    for (i = 0; i < NOUT * NH; i++)
+        W2[i] = 0.5 * cos(1.7 * i);
+    for (i = 0; i < NOUT; i++)
+        b2[i] = 0.05 * i;
+}
+
+static void near(double a, double b, double tol)
+{
+    if (!(fabs(a - b) <= tol * (1 + fabs(b)))) {
+        print_error("%.17g != %.17g (tol %g)\n", a, b, tol);
+        fail();
+    }
+}
+
+/* The reference: plain loops, mse, sgd with momentum mu and L2 l2. */
+static void reference(double lr, double mu, double l2, double *w1, double *c1,
+                      double *w2, double *c2, double *losses, double *Yall)
+{
+    double m1[NH * NIN], mc1[NH], m2[NOUT * NH], mc2[NOUT];
+    int s, r, i, j, k;
+    for (s = 0; s < NSTEPS; s++) {
+        int m = NOBS - s * BATCH < BATCH ? NOBS - s * BATCH : BATCH;
+        double h[BATCH][NH], dz[BATCH][NOUT], dh[BATCH][NH];
+        double g1[NH * NIN], gc1[NH], g2[NOUT * NH], gc2[NOUT], L = 0;
+        for (r = 0; r < m; r++) {
+            nn_int o = PERM[s * BATCH + r];
+            for (j = 0; j < NH; j++) {
+                double a = c1[j];
+                for (k = 0; k < NIN; k++)
+                    a += X[o + k * NOBS] * w1[j + k * NH];
+                h[r][j] = tanh(a);
+            }
+            for (j = 0; j < NOUT; j++) {
+                double a = c2[j];
+                for (k = 0; k < NH; k++)
+                    a += h[r][k] * w2[j + k * NOUT];
+                Yall[o + j * NOBS] = a;
+                L += (a - T[o + j * NOBS]) * (a - T[o + j * NOBS]) / (m * NOUT);
+                dz[r][j] = 2 * (a - T[o + j * NOBS]) / (m * NOUT);
+            }
+        }
+        memset(g1, 0, sizeof g1); memset(gc1, 0, sizeof gc1);
+        memset(g2, 0, sizeof g2); memset(gc2, 0, sizeof gc2);
+        for (r = 0; r < m; r++) {
+            nn_int o = PERM[s * BATCH + r];
+            for (j = 0; j < NOUT; j++) {
+                gc2[j] += dz[r][j];
+                for (k = 0; k < NH; k++)
+                    g2[j + k * NOUT] += dz[r][j] * h[r][k];
+            }
+            for (k = 0; k < NH; k++) {
+                double a = 0;
+                for (j = 0; j < NOUT; j++)
+                    a += dz[r][j] * w2[j + k * NOUT];
+                dh[r][k] = a * (1 - h[r][k] * h[r][k]);
+                gc1[k] += dh[r][k];
+                for (i = 0; i < NIN; i++)
+                    g1[k + i * NH] += dh[r][k] * X[o + i * NOBS];
+            }
+        }
+        /* L2 and sgd with momentum, layer 1 then layer 2, W then b */
+        {
+            double sq = 0;
+            for (i = 0; i < NH * NIN; i++) { sq += w1[i] * w1[i]; g1[i] += l2 * w1[i]; }
+            if (l2 > 0) L += l2 / 2 * sq;
+            for (i = 0; i < NH * NIN; i++) {
+                m1[i] = s == 0 ? g1[i] : mu * m1[i] + g1[i];
+                w1[i] -= lr * m1[i];
+            }
+            for (i = 0; i < NH; i++) {
+                mc1[i] = s == 0 ? gc1[i] : mu * mc1[i] + gc1[i];
+                c1[i] -= lr * mc1[i];
+            }
+            sq = 0;
+            for (i = 0; i < NOUT * NH; i++) { sq += w2[i] * w2[i]; g2[i] += l2 * w2[i]; }
+            if (l2 > 0) L += l2 / 2 * sq;
+            for (i = 0; i < NOUT * NH; i++) {
+                m2[i] = s == 0 ? g2[i] : mu * m2[i] + g2[i];
+                w2[i] -= lr * m2[i];
+            }
+            for (i = 0; i < NOUT; i++) {
+                mc2[i] = s == 0 ? gc2[i] : mu * mc2[i] + gc2[i];
+                c2[i] -= lr * mc2[i];
+            }
+        }
+        losses[s] = L;
+    }
+}
+
+/* nn_fit_d on copies of the parameters; the optimizer sgd(lr, momentum). */
+typedef struct {
+    double w1[NH * NIN], c1[NH], w2[NOUT * NH], c2[NOUT];
+    double bw1[NH * NIN], bc1[NH], bw2[NOUT * NH], bc2[NOUT];
+    nn_fit_layer_d L[3];
+    nn_loss_opts lo;
+    nn_opt_opts oo;
+    nn_fit_config c;
+} run_d;
+
+static void setup(run_d *R, int loss, double lr, double mu, double l2)
+{
+    char msg[256];
+    memset(R, 0, sizeof *R);
+    memcpy(R->w1, W1, sizeof W1); memcpy(R->c1, b1, sizeof b1);
+    memcpy(R->w2, W2, sizeof W2); memcpy(R->c2, b2, sizeof b2);
+    R->L[0].type = NN_FIT_DENSE; R->L[0].units = NH;
+    R->L[0].W = R->w1; R->L[0].b = R->c1;
+    R->L[0].bufW[0] = R->bw1; R->L[0].bufb[0] = R->bc1;
+    R->L[0].freshW = R->L[0].freshb = 1;
+    R->L[1].type = NN_FIT_ACT; R->L[1].act = NN_ACT_TANH;
+    nn_act_defaults(NN_ACT_TANH, &R->L[1].act_opts);
+    R->L[2].type = NN_FIT_DENSE; R->L[2].units = NOUT;
+    R->L[2].W = R->w2; R->L[2].b = R->c2;
+    R->L[2].bufW[0] = R->bw2; R->L[2].bufb[0] = R->bc2;
+    R->L[2].freshW = R->L[2].freshb = 1;
+    nn_loss_defaults(loss, &R->lo);
+    nn_opt_defaults(NN_OPT_SGD, &R->oo);
+    assert_int_equal(nn_opt_option(NN_OPT_SGD, &R->oo, "lr", &lr, 1, NULL, msg, sizeof msg), NN_OK);
+    assert_int_equal(nn_opt_option(NN_OPT_SGD, &R->oo, "momentum", &mu, 1, NULL, msg, sizeof msg), NN_OK);
+    R->c.n = NOBS; R->c.in = NIN; R->c.batch = BATCH; R->c.perm = PERM;
+    R->c.max_steps = -1; R->c.loss = loss; R->c.loss_opts = &R->lo;
+    R->c.tcols = NOUT; R->c.opt = NN_OPT_SGD; R->c.opt_opts = &R->oo; R->c.l2 = l2;
+}
+
+static void transpose(const double *A, nn_int rows, nn_int cols, double *At)
+{
+    nn_int i, j;
+    for (i = 0; i < rows; i++)
+        for (j = 0; j < cols; j++)
+            At[j + i * cols] = A[i + j * rows];
+}
+
+static void check_against_reference(double l2)
+{
+    run_d R;
+    double Xt[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
+    double w1[NH * NIN], c1[NH], w2[NOUT * NH], c2[NOUT];
+    double rl[NSTEPS], rY[NOBS * NOUT];
+    nn_int stopped = -1;
+    int i;
+    init_data();
+    transpose(X, NOBS, NIN, Xt);
+    setup(&R, NN_LOSS_MSE, 0.1, 0.9, l2);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(stopped, 0);
+    memcpy(w1, W1, sizeof W1); memcpy(c1, b1, sizeof b1);
+    memcpy(w2, W2, sizeof W2); memcpy(c2, b2, sizeof b2);
+    reference(0.1, 0.9, l2, w1, c1, w2, c2, rl, rY);
+    for (i = 0; i < NSTEPS; i++) near(losses[i], rl[i], 1e-13);
+    for (i = 0; i < NOBS * NOUT; i++) near(Y[i], rY[i], 1e-13);
+    for (i = 0; i < NH * NIN; i++) near(R.w1[i], w1[i], 1e-13);
+    for (i = 0; i < NH; i++) near(R.c1[i], c1[i], 1e-13);
+    for (i = 0; i < NOUT * NH; i++) near(R.w2[i], w2[i], 1e-13);
+    for (i = 0; i < NOUT; i++) near(R.c2[i], c2[i], 1e-13);
+    /* the steps are counted, the states no longer fresh */
+    assert_true(R.L[0].stepsW == NSTEPS && R.L[2].stepsb == NSTEPS);
+    assert_int_equal(R.L[0].freshW, 0);
+    assert_int_equal(R.L[2].freshb, 0);
+}
+
+static void test_fit_reference(void **state)
+{
+    (void)state;
+    check_against_reference(0);
+}
+
+static void test_fit_reference_l2(void **state)
+{
+    (void)state;
+    check_against_reference(0.05);
+}
+
+/* The same kernels, called by hand in nn_train's order: bit-identical. */
+static void test_fit_same_kernels(void **state)
+{
+    run_d R, H;
+    double Xt[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
+    nn_int stopped;
+    int s;
+    (void)state;
+    init_data();
+    transpose(X, NOBS, NIN, Xt);
+    setup(&R, NN_LOSS_MSE, 0.1, 0.9, 0);
+    setup(&H, NN_LOSS_MSE, 0.1, 0.9, 0);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_OK);
+    for (s = 0; s < NSTEPS; s++) {
+        int m = NOBS - s * BATCH < BATCH ? NOBS - s * BATCH : BATCH, r, j;
+        double Xb[BATCH * NIN], Tb[BATCH * NOUT], Z1[BATCH * NH], A1[BATCH * NH];
+        double Z2[BATCH * NOUT], dZ[BATCH * NOUT], dA[BATCH * NH], dH[BATCH * NH];
+        double gW1[NH * NIN], gb1[NH], gW2[NOUT * NH], gb2[NOUT], L;
+        double *b1buf[1] = { H.bw1 }, *c1buf[1] = { H.bc1 };
+        double *b2buf[1] = { H.bw2 }, *c2buf[1] = { H.bc2 };
+        for (r = 0; r < m; r++) {
+            for (j = 0; j < NIN; j++) Xb[r + j * m] = X[PERM[s * BATCH + r] + j * NOBS];
+            for (j = 0; j < NOUT; j++) Tb[r + j * m] = T[PERM[s * BATCH + r] + j * NOBS];
+        }
+        nn_dense_forward_d(m, NIN, NH, Xb, H.w1, H.c1, Z1);
+        nn_act_forward_d(NN_ACT_TANH, NULL, m, NH, Z1, A1);
+        nn_dense_forward_d(m, NH, NOUT, A1, H.w2, H.c2, Z2);
+        nn_loss_d(NN_LOSS_MSE, &H.lo, m, NOUT, Z2, NOUT, Tb, &L, dZ);
+        nn_dense_backward_d(m, NH, NOUT, A1, H.w2, dZ, dA, gW2, gb2);
+        nn_act_backward_d(NN_ACT_TANH, NULL, m, NH, Z1, dA, dH);
+        nn_dense_backward_d(m, NIN, NH, Xb, H.w1, dH, NULL, gW1, gb1);
+        nn_opt_step_d(NN_OPT_SGD, &H.oo, NH * NIN, H.w1, gW1, b1buf, s + 1, s == 0);
+        nn_opt_step_d(NN_OPT_SGD, &H.oo, NH, H.c1, gb1, c1buf, s + 1, s == 0);
+        nn_opt_step_d(NN_OPT_SGD, &H.oo, NOUT * NH, H.w2, gW2, b2buf, s + 1, s == 0);
+        nn_opt_step_d(NN_OPT_SGD, &H.oo, NOUT, H.c2, gb2, c2buf, s + 1, s == 0);
+        assert_true(memcmp(&L, &losses[s], sizeof L) == 0);
+    }
+    assert_true(memcmp(H.w1, R.w1, sizeof H.w1) == 0);
+    assert_true(memcmp(H.c1, R.c1, sizeof H.c1) == 0);
+    assert_true(memcmp(H.w2, R.w2, sizeof H.w2) == 0);
+    assert_true(memcmp(H.c2, R.c2, sizeof H.c2) == 0);
+}
+
+/* Divergence: the step is reported; a run with max_steps = stopped - 1
+ * gives the last finite parameters. */
+static void test_fit_diverged(void **state)
+{
+    run_d R;
+    double Xt[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
+    nn_int stopped = 0, again = -1;
+    int i;
+    (void)state;
+    init_data();
+    for (i = 0; i < NOBS * NOUT; i++)
+        T[i] *= 1e30;
+    transpose(X, NOBS, NIN, Xt);
+    setup(&R, NN_LOSS_MSE, 1e200, 0, 0);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_OK);
+    assert_true(stopped >= 1 && stopped <= NSTEPS);
+    setup(&R, NN_LOSS_MSE, 1e200, 0, 0);
+    R.c.max_steps = stopped - 1;
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, NULL, &again, NULL, 0), NN_OK);
+    assert_int_equal(again, 0);
+    for (i = 0; i < NH * NIN; i++) assert_true(isfinite(R.w1[i]));
+    for (i = 0; i < NOUT * NH; i++) assert_true(isfinite(R.w2[i]));
+    if (stopped == 1)
+        assert_true(memcmp(R.w1, W1, sizeof W1) == 0);
+}
+
+/* Float runs too, and close to double. */
+static void test_fit_single(void **state)
+{
+    float fX[NOBS * NIN], fT[NOBS * NOUT], w1[NH * NIN], c1[NH], w2[NOUT * NH], c2[NOUT];
+    float bw1[NH * NIN], bc1[NH], bw2[NOUT * NH], bc2[NOUT], Y[NOBS * NOUT];
+    double Xt[NOBS * NIN], losses[NSTEPS];
+    nn_fit_layer_s L[3];
+    run_d R;
+    nn_int stopped;
+    int i;
+    (void)state;
+    init_data();
+    transpose(X, NOBS, NIN, Xt);
+    setup(&R, NN_LOSS_MSE, 0.1, 0.9, 0);
+    for (i = 0; i < NOBS * NIN; i++) fX[i] = (float)Xt[i];
+    for (i = 0; i < NOBS * NOUT; i++) fT[i] = (float)T[i];
+    for (i = 0; i < NH * NIN; i++) w1[i] = (float)W1[i];
+    for (i = 0; i < NH; i++) c1[i] = (float)b1[i];
+    for (i = 0; i < NOUT * NH; i++) w2[i] = (float)W2[i];
+    for (i = 0; i < NOUT; i++) c2[i] = (float)b2[i];
+    memset(L, 0, sizeof L);
+    L[0].type = NN_FIT_DENSE; L[0].units = NH; L[0].W = w1; L[0].b = c1;
+    L[0].bufW[0] = bw1; L[0].bufb[0] = bc1; L[0].freshW = L[0].freshb = 1;
+    L[1].type = NN_FIT_ACT; L[1].act = NN_ACT_TANH;
+    L[2].type = NN_FIT_DENSE; L[2].units = NOUT; L[2].W = w2; L[2].b = c2;
+    L[2].bufW[0] = bw2; L[2].bufb[0] = bc2; L[2].freshW = L[2].freshb = 1;
+    assert_int_equal(nn_fit_s(&R.c, 3, L, fX, fT, losses, Y, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, NULL, &stopped, NULL, 0), NN_OK);
+    for (i = 0; i < NH * NIN; i++) near(w1[i], R.w1[i], 1e-5);
+    for (i = 0; i < NOUT * NH; i++) near(w2[i], R.w2[i], 1e-5);
+}
+
+static void test_fit_errors(void **state)
+{
+    run_d R;
+    double Xt[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
+    char msg[256];
+    nn_int stopped;
+    nn_int bad[NOBS] = { 0, 1, 2, 3, 4, 5, 7 };
+    (void)state;
+    init_data();
+    transpose(X, NOBS, NIN, Xt);
+    /* a target outside the domain of the loss, in the second batch */
+    setup(&R, NN_LOSS_BCE_LOGITS, 0.1, 0, 0);
+    {
+        double Tb[NOBS * NOUT];
+        int i;
+        for (i = 0; i < NOBS * NOUT; i++) Tb[i] = 0.5;
+        Tb[PERM[4]] = 2;
+        msg[0] = '\0';
+        assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, Tb, losses, Y, &stopped, msg, sizeof msg), NN_EARG);
+        assert_int_equal(stopped, 2);
+        assert_non_null(strstr(msg, "T(2,1) = 2"));
+    }
+    /* an unknown layer type, a bad activation, sizes, an index out of range */
+    setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
+    R.L[1].type = 7;
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
+    R.L[1].act = NN_ACT_COUNT;
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
+    R.c.batch = 0;
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
+    R.lo.reduction = NN_RED_NONE;
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
+    R.c.perm = bad;
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    /* no data: no step */
+    setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
+    R.c.n = 0;
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(R.L[0].freshW, 1);
+    assert_true(memcmp(R.w1, W1, sizeof W1) == 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fit_reference),
+        cmocka_unit_test(test_fit_reference_l2),
+        cmocka_unit_test(test_fit_same_kernels),
+        cmocka_unit_test(test_fit_diverged),
+        cmocka_unit_test(test_fit_single),
+        cmocka_unit_test(test_fit_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

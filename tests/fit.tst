@@ -1,0 +1,288 @@
+## Tests of nn_fit, the compiled epoch of nn_train: its results equal, bit for
+## bit, those of nn_train's step-by-step path ('Engine', 'm' against 'c').
+
+%!function same_on_both(net, X, T, varargin)
+%!  state = rand('twister');          % unseeded runs shuffle from the global stream
+%!  [a, ia] = nn_train(net, X, T, varargin{:}, 'Verbose', false, 'Engine', 'm');
+%!  rand('twister', state);
+%!  [b, ib] = nn_train(net, X, T, varargin{:}, 'Verbose', false, 'Engine', 'c');
+%!  assert(isequal(a, b), 'the networks differ');
+%!  assert(isequal(ia.loss, ib.loss), 'info.loss differs');
+%!  assert(isequaln(ia.metric, ib.metric) && isequaln(ia.val_loss, ib.val_loss) && ...
+%!         isequaln(ia.val_metric, ib.val_metric), 'the metrics differ');
+%!  assert(ia.best_epoch, ib.best_epoch);
+%!  assert(ia.stop_reason, ib.stop_reason);
+%!  assert(all(isfinite(ia.loss)));
+%!endfunction
+
+%!shared X, T, Tc, K
+%! rand('twister', 11); randn('twister', 11);
+%! X = randn(37, 4);                    % 37 rows: batches of 8 leave 5
+%! T = [sum(X(:, 1:2), 2) > 0, X(:, 3) > 0.3];
+%! K = 3;
+%! Tc = 1 + mod(floor(3 * abs(X(:, 1))), K);
+
+## ---- hidden activations and classes, batches that do not divide N ----------
+%!test
+%! for cls = {'double', 'single'}
+%!   for h = {'sigmoid', 'tanh', 'relu'}
+%!     net = nn_mlp([4 6 5 2], 'Hidden', h{1}, 'Output', 'sigmoid', 'Seed', 3, 'Class', cls{1});
+%!     same_on_both(net, X, T, 'Optimizer', 'sgd', 'LearningRate', 0.5, 'Momentum', 0.9, ...
+%!                  'BatchSize', 8, 'Epochs', 4, 'Seed', 5);
+%!   end
+%! end
+%!test
+%! % other activations with options; a batch larger than N; no shuffling
+%! for cls = {'double', 'single'}
+%!   net = nn_sequential(4, nn_layer('dense', 5), nn_layer('leaky_relu', 'alpha', 0.2), ...
+%!                           nn_layer('dense', 4), nn_layer('elu'), nn_layer('dense', 2), 'Seed', 1, 'Class', cls{1});
+%!   same_on_both(net, X, X(:, 1:2), 'Optimizer', 'adam', 'BatchSize', 100, 'Epochs', 3, 'Shuffle', false);
+%!   net = nn_sequential(4, nn_layer('dense', 5), nn_layer('softplus', 'beta', 2), nn_layer('dense', 3), ...
+%!                           nn_layer('gelu'), nn_layer('dense', 1), nn_layer('silu'), 'Seed', 2, 'Class', cls{1});
+%!   same_on_both(net, X, X(:, 4), 'Optimizer', 'sgd', 'LearningRate', 0.05, 'BatchSize', 1, 'Epochs', 2, 'Seed', 3);
+%! end
+
+## ---- losses -----------------------------------------------------------------
+%!test
+%! for cls = {'double', 'single'}
+%!   net = nn_mlp([4 6 2], 'Hidden', 'tanh', 'Seed', 4, 'Class', cls{1});
+%!   o = {'Optimizer', 'sgd', 'LearningRate', 0.1, 'BatchSize', 8, 'Epochs', 3, 'Seed', 2};
+%!   same_on_both(net, X, X(:, 1:2), 'Loss', 'mse', o{:});
+%!   same_on_both(net, X, X(:, 1:2), 'Loss', 'mae', o{:});
+%!   same_on_both(net, X, X(:, 1:2), 'Loss', 'huber', 'LossOptions', {'delta', 0.5}, o{:});
+%!   same_on_both(net, X, X(:, 1:2), 'Loss', 'mse', 'LossOptions', {'reduction', 'sum'}, o{:});
+%!   same_on_both(net, X, T, 'Loss', 'bce_logits', o{:});
+%!   same_on_both(net, X, T, 'Loss', 'bce_logits', 'LossOptions', {'pos_weight', [2 0.5]}, o{:});
+%!   same_on_both(net, X, 2 * T - 1, 'Loss', 'hinge', o{:});
+%!   net = nn_mlp([4 6 2], 'Hidden', 'relu', 'Output', 'sigmoid', 'Seed', 4, 'Class', cls{1});
+%!   same_on_both(net, X, T, 'Loss', 'bce', o{:});
+%!   net = nn_mlp([4 6 K], 'Hidden', 'relu', 'Seed', 4, 'Class', cls{1});
+%!   same_on_both(net, X, Tc, 'Loss', 'ce', o{:});
+%!   same_on_both(net, X, nn_onehot(Tc, K), 'Loss', 'ce', o{:});
+%!   same_on_both(net, X, Tc, 'Loss', 'ce', 'LossOptions', {'label_smoothing', 0.1}, o{:});
+%!   net = nn_mlp([4 6 K], 'Hidden', 'relu', 'Output', 'log_softmax', 'Seed', 4, 'Class', cls{1});
+%!   same_on_both(net, X, Tc, 'Loss', 'nll', o{:});
+%!   net = nn_mlp([4 6 K], 'Hidden', 'sigmoid', 'Output', 'softmax', 'Seed', 4, 'Class', cls{1});
+%!   same_on_both(net, X, nn_onehot(Tc, K), 'Loss', 'mse', o{:});
+%! end
+
+## ---- optimizers, L2 -----------------------------------------------------------
+%!test
+%! opts = {{'Optimizer', 'sgd', 'LearningRate', 0.1}, ...
+%!         {'Optimizer', 'sgd', 'LearningRate', 0.1, 'Momentum', 0.9, 'Nesterov', true}, ...
+%!         {'Optimizer', 'sgd', 'LearningRate', 0.1, 'Momentum', 0.5, 'Dampening', 0.3, 'WeightDecay', 0.01}, ...
+%!         {'Optimizer', 'adam'}, {'Optimizer', 'adam', 'AmsGrad', true, 'WeightDecay', 0.01}, ...
+%!         {'Optimizer', 'adamw', 'LearningRate', 0.01, 'Betas', [0.8 0.99]}, ...
+%!         {'Optimizer', 'rmsprop'}, {'Optimizer', 'rmsprop', 'Centered', true, 'Momentum', 0.9}, ...
+%!         {'Optimizer', 'adagrad', 'LrDecay', 0.01}, {'Optimizer', 'rprop'}};
+%! for cls = {'double', 'single'}
+%!   net = nn_mlp([4 5 3 2], 'Hidden', 'tanh', 'Output', 'sigmoid', 'Seed', 6, 'Class', cls{1});
+%!   for k = 1:numel(opts)
+%!     same_on_both(net, X, T, opts{k}{:}, 'BatchSize', 8, 'Epochs', 3, 'Seed', 1);
+%!     same_on_both(net, X, T, opts{k}{:}, 'BatchSize', 10, 'Epochs', 2, 'Seed', 2, 'L2', 0.05);
+%!   end
+%! end
+
+## ---- validation data, patience, checkpoints across the two paths -------------
+%!test
+%! net = nn_mlp([4 8 2], 'Hidden', 'relu', 'Output', 'sigmoid', 'Seed', 7);
+%! same_on_both(net, X(1:30, :), T(1:30, :), 'ValidationData', {X(31:end, :), T(31:end, :)}, ...
+%!              'Optimizer', 'sgd', 'LearningRate', 2, 'BatchSize', 4, 'Epochs', 30, 'Patience', 2, 'Seed', 3);
+%! same_on_both(net, X, T, 'ValidationFraction', 0.3, 'Optimizer', 'adam', 'LearningRate', 0.05, ...
+%!              'BatchSize', 5, 'Epochs', 15, 'Patience', 3, 'Seed', 4);
+%! same_on_both(nn_mlp([4 8 2], 'Seed', 7, 'Class', 'single'), X, T, 'Epochs', 3, 'ValidationFraction', 0.2, 'Seed', 1);
+%!test
+%! % the optimizer states are nn_step's: a run checkpointed on one path and
+%! % resumed on the other equals a run on either path alone
+%! net = nn_mlp([4 5 2], 'Hidden', 'tanh', 'Output', 'sigmoid', 'Seed', 8);
+%! f = [tempname() '.mat'];
+%! o = {'Optimizer', 'adam', 'BatchSize', 8, 'Seed', 5, 'Verbose', false};
+%! unwind_protect
+%!   nn_train(net, X, T, o{:}, 'Epochs', 2, 'Checkpoint', f, 'Engine', 'm');
+%!   [a, ia] = nn_train(net, X, T, o{:}, 'Epochs', 4, 'Resume', f, 'Engine', 'c');
+%!   nn_train(net, X, T, o{:}, 'Epochs', 2, 'Checkpoint', f, 'Engine', 'c');
+%!   [b, ib] = nn_train(net, X, T, o{:}, 'Epochs', 4, 'Resume', f, 'Engine', 'm');
+%! unwind_protect_cleanup
+%!   if exist(f, 'file'), delete(f); end
+%! end_unwind_protect
+%! [c, ic] = nn_train(net, X, T, o{:}, 'Epochs', 4, 'Engine', 'm');
+%! assert(isequal(a, c) && isequal(b, c));
+%! assert(isequal(ia.loss, ic.loss) && isequal(ib.loss, ic.loss));
+
+## ---- divergence: the same warning and the same last finite network ----------
+%!test
+%! for cls = {'double', 'single'}
+%!   net = nn_mlp([4 6 2], 'Hidden', 'relu', 'Seed', 2, 'Class', cls{1});
+%!   r = cell(2, 3);
+%!   e = {'m', 'c'};
+%!   for k = 1:2
+%!     lastwarn('');
+%!     evalc(['[r{k, 1}, r{k, 2}] = nn_train(net, X, 1e3 * X(:, 1:2), ''Optimizer'', ''sgd'', ' ...
+%!            '''LearningRate'', 1e6, ''BatchSize'', 8, ''Epochs'', 5, ''Seed'', 1, ' ...
+%!            '''Verbose'', false, ''Engine'', e{k});']);
+%!     [r{k, 3}, id] = lastwarn();
+%!     assert(id, 'nnlab:nn_train:diverged');
+%!     r{k, 2} = rmfield(r{k, 2}, 'time');
+%!   end
+%!   assert(isequaln(r(1, :), r(2, :)));
+%!   assert(r{1, 2}.stop_reason, 'diverged');
+%!   assert(~isempty(regexp(r{1, 3}, 'epoch \d+, step \d+', 'once')));
+%!   W = r{1, 1}.layers(1).W;
+%!   assert(all(isfinite(W(:))));
+%! end
+%!test
+%! % divergence in a later epoch, with momentum (the state of before the step)
+%! net = nn_mlp([4 6 2], 'Hidden', 'tanh', 'Seed', 2);
+%! run = ['[a, ia] = nn_train(net, X, X(:, 1:2), ''Optimizer'', ''sgd'', ''LearningRate'', 2.5, ' ...
+%!        '''Momentum'', 0.9, ''BatchSize'', 8, ''Epochs'', 50, ''Seed'', 1, ''Verbose'', false, ''Engine'', e);'];
+%! lastwarn(''); e = 'm'; evalc(run); [wm, idm] = lastwarn(); am = a; iam = ia;
+%! lastwarn(''); e = 'c'; evalc(run); [wc, idc] = lastwarn();
+%! assert(isequal(am, a) && isequaln(rmfield(iam, 'time'), rmfield(ia, 'time')) && isequal(wm, wc) && isequal(idm, idc));
+%! assert(idm, 'nnlab:nn_train:diverged'); assert(ia.epochs > 1);
+
+## ---- many epochs per call (small data) -------------------------------------------
+%!test
+%! % XOR, full batch: hundreds of epochs in one call, shuffled from the
+%! % global stream or from a seed, or not shuffled
+%! [Xx, Tx] = nn_logic_data('xor');
+%! for cls = {'double', 'single'}
+%!   net = nn_mlp([2 8 1], 'Hidden', 'sigmoid', 'Output', 'sigmoid', 'Seed', 1, 'Class', cls{1});
+%!   o = {'Loss', 'bce', 'Optimizer', 'sgd', 'LearningRate', 1, 'BatchSize', 4, 'Epochs', 400};
+%!   rand('twister', 3); same_on_both(net, Xx, Tx, o{:});
+%!   rand('twister', 4); same_on_both(net, Xx, Tx, o{:}, 'BatchSize', 3, 'Epochs', 100, 'Seed', 2);
+%!   same_on_both(net, Xx, Tx, o{:}, 'Shuffle', false);
+%! end
+%! % the global stream advances as on the step-by-step path
+%! rand('twister', 5); nn_train(net, Xx, Tx, o{:}, 'Verbose', false, 'Engine', 'm'); a = rand();
+%! rand('twister', 5); nn_train(net, Xx, Tx, o{:}, 'Verbose', false, 'Engine', 'c'); b = rand();
+%! assert(a, b);
+%!test
+%! % the same lines are printed
+%! net = nn_mlp([4 3 1], 'Seed', 1);
+%! a = evalc('nn_train(net, X, X(:, 1), ''Epochs'', 5, ''BatchSize'', 8, ''Seed'', 1, ''Engine'', ''m'');');
+%! b = evalc('nn_train(net, X, X(:, 1), ''Epochs'', 5, ''BatchSize'', 8, ''Seed'', 1, ''Engine'', ''c'');');
+%! strip = @(s) regexprep(s, '\d+\.\d\ds\n', 's\n');
+%! assert(strip(a), strip(b));
+%!test
+%! % a resumed run continues the chunks
+%! net = nn_mlp([4 5 2], 'Hidden', 'tanh', 'Output', 'sigmoid', 'Seed', 8);
+%! f = [tempname() '.mat'];
+%! o = {'Optimizer', 'adam', 'BatchSize', 8, 'Verbose', false};
+%! unwind_protect
+%!   rand('twister', 9);
+%!   nn_train(net, X, T, o{:}, 'Epochs', 3, 'Checkpoint', f);
+%!   [a, ia] = nn_train(net, X, T, o{:}, 'Epochs', 40, 'Resume', f, 'Engine', 'c');
+%! unwind_protect_cleanup
+%!   if exist(f, 'file'), delete(f); end
+%! end_unwind_protect
+%! rand('twister', 9);
+%! [b, ib] = nn_train(net, X, T, o{:}, 'Epochs', 40, 'Engine', 'm');
+%! assert(isequal(a, b) && isequal(ia.loss, ib.loss) && isequal(ia.metric, ib.metric) && ia.best_epoch == ib.best_epoch);
+
+## ---- what the fast path leaves to the step-by-step path -----------------------
+%!test
+%! % dropout (p > 0) and per-observation loss weights train step by step
+%! net = nn_sequential(4, nn_layer('dense', 6), 'relu', nn_layer('dropout', 0.2), ...
+%!                    nn_layer('dense', 2), 'sigmoid', 'Seed', 2);
+%! a = nn_train(net, X, T, 'Epochs', 2, 'Seed', 1, 'Verbose', false);
+%! b = nn_train(net, X, T, 'Epochs', 2, 'Seed', 1, 'Verbose', false, 'Engine', 'm');
+%! assert(isequal(a, b));
+%!test
+%! % a dropout layer with p = 0 is the identity on both paths
+%! net = nn_sequential(4, nn_layer('dense', 5), nn_layer('relu'), nn_layer('dropout', 0), ...
+%!                         nn_layer('dense', 2), nn_layer('sigmoid'), 'Seed', 3);
+%! same_on_both(net, X, T, 'Epochs', 3, 'BatchSize', 8, 'Seed', 2);
+%!error id=nnlab:nn_train:optionValue nn_train(nn_sequential(4, nn_layer('dropout', 0.5), nn_layer('dense', 2)), randn(5, 4), rand(5, 2), 'Engine', 'c', 'Verbose', false)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([4 2]), randn(5, 4), rand(5, 2), 'Engine', 'x', 'Verbose', false)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([4 2]), randn(5, 4), rand(5, 2), 'Engine', 1, 'Verbose', false)
+%!test
+%! % a target outside the loss's domain, found in a later batch: the same error on both paths
+%! Tb = Tc; Tb(30) = K + 1;
+%! for e = {'m', 'c'}
+%!   try
+%!     nn_train(nn_mlp([4 K]), X, Tb, 'Loss', 'ce', 'BatchSize', 8, 'Shuffle', false, 'Verbose', false, 'Engine', e{1});
+%!     id = '';
+%!   catch err
+%!     id = err.identifier;
+%!   end
+%!   assert(id, 'nnlab:nn_loss:domain');
+%! end
+
+## ---- nn_fit's argument checks ---------------------------------------------------
+%!shared Xt, Tt, P, L, S
+%! Xt = [0 0 1 1; 0 1 0 1];  Tt = [0; 1; 1; 0];  P = [3 0 2 1];
+%! L = nn_mlp([2 3 1], 'Hidden', 'tanh', 'Seed', 1).layers;
+%! S = cell(1, 3);
+%!test
+%! [L1, SW, Sb, losses, Y, stopped] = nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
+%! assert(size(losses), [2 1]); assert(size(Y), [4 1]); assert(stopped, [0 0]);
+%! assert(SW{1}.method, 'sgd'); assert(SW{1}.step, 2); assert(isempty(SW{2}));
+%! % the states continue: a second epoch from them equals two epochs of steps
+%! [L2, SW2] = nn_fit(Xt, Tt, P, 2, L1, SW, Sb, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
+%! assert(SW2{1}.step, 4);
+%! % two epochs in one call: the same
+%! [L3, SW3, Sb3, losses3, Y3, stopped3] = nn_fit(Xt, Tt, [P' P'], 2, L, S, S, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
+%! assert(isequal(L3, L2) && isequal(SW3, SW2)); assert(size(losses3), [2 2]); assert(size(Y3), [4 2]);
+%! assert(isequal(losses3(:, 1), losses)); assert(isequal(Y3(:, 1), Y)); assert(stopped3, [0 0]);
+%! % the inputs are not modified
+%! assert(isequal(L, nn_mlp([2 3 1], 'Hidden', 'tanh', 'Seed', 1).layers));
+%!test
+%! % empty data: no step, states unchanged
+%! [L1, SW, Sb, losses, Y, stopped] = nn_fit(zeros(2, 0), zeros(0, 1), zeros(1, 0), 2, L, S, S, 'mse', {}, 'adam', {}, 0);
+%! assert(isequal(L1, L)); assert(isempty(losses)); assert(size(Y), [0 1]); assert(isempty(SW{1}));
+%!error id=nnlab:nn_fit:nargin nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {})
+%!error id=nnlab:nn_fit:nargout [a, b, c, d, e, f, g] = nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:class nn_fit(int8(Xt), Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:complex nn_fit(Xt * 1i, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:sparse nn_fit(sparse(Xt), Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:mixedClass nn_fit(Xt, single(Tt), P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:mixedClass nn_fit(single(Xt), single(Tt), P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xt, [Tt; 1], P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xt, [Tt Tt], P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xt, Tt, P(1:3), 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xt, Tt, [P P], 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xt, Tt, single(P), 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xt(1, :), Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P + 1, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P - 0.5, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P, 0, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P, 1.5, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P, [1 2], L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, -1)
+%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, Inf)
+%!error id=nnlab:nn_fit:domain nn_fit(Xt, 2 * Tt, P, 2, L, S, S, 'bce_logits', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:layers nn_fit(Xt, Tt, P, 2, 1, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:layers nn_fit(Xt, Tt, P, 2, rmfield(L, 'W'), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:layers nn_fit(Xt, Tt, P, 2, setfield(L, {2}, 'type', 'conv'), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:layers nn_fit(Xt, Tt, P, 2, nn_sequential(2, nn_layer('dropout', 0.5), nn_layer('dense', 1)).layers, cell(1, 2), cell(1, 2), 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xt, Tt, P, 2, setfield(L, {1}, 'W', ones(3, 3)), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xt, Tt, P, 2, setfield(L, {1}, 'b', ones(2, 1)), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:mixedClass nn_fit(Xt, Tt, P, 2, setfield(L, {1}, 'W', single(L(1).W)), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:name nn_fit(Xt, Tt, P, 2, setfield(L, {2}, 'act', 'bogus'), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:option nn_fit(Xt, Tt, P, 2, setfield(L, {2}, 'opts', {'alpha', 1}), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:state nn_fit(Xt, Tt, P, 2, L, {[], []}, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:state nn_fit(Xt, Tt, P, 2, L, S, 1, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:state nn_fit(Xt, Tt, P, 2, L, {struct('method', 'adam'), [], []}, S, 'mse', {}, 'sgd', {}, 0)
+%!error <state of optimizer 'sgd', not of 'adam'>
+%! [~, SW] = nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0);
+%! nn_fit(Xt, Tt, P, 2, L, SW, S, 'mse', {}, 'adam', {}, 0);
+%!error id=nnlab:nn_fit:state
+%! [~, SW] = nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0);
+%! nn_fit(Xt, Tt, P, 2, L, SW, S, 'mse', {}, 'sgd', {'momentum', 0.9}, 0);
+%!error id=nnlab:nn_fit:state
+%! [~, SW] = nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'momentum', 0.9}, 0);
+%! nn_fit(Xt, Tt, P, 2, L, SW([3 2 1]), S, 'mse', {}, 'sgd', {'momentum', 0.9}, 0);
+%!error id=nnlab:nn_fit:name nn_fit(Xt, Tt, P, 2, L, S, S, 'bogus', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:name nn_fit(Xt, Tt, P, 2, L, S, S, 1, {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:name nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'bogus', {}, 0)
+%!error id=nnlab:nn_fit:class nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', 'delta', 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:class nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', 1, 0)
+%!error id=nnlab:nn_fit:option nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {'weights', ones(4, 1)}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:option nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {'delta'}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:option nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {'bogus', 1}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:optionValue nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {'reduction', 'none'}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:optionValue nn_fit(Xt, Tt, P, 2, L, S, S, 'huber', {'delta', -1}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:option nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'bogus', 1}, 0)
+%!error id=nnlab:nn_fit:optionValue nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'lr', -1}, 0)
+%!error id=nnlab:nn_fit:optionValue nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'nesterov', true}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xt, [Tt Tt], P, 2, L, S, S, 'ce', {}, 'sgd', {}, 0)
