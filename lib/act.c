@@ -223,8 +223,11 @@ static void b_relu(nn_int m, const real *RESTRICT x, const real *RESTRICT dy,
                    real *RESTRICT dx)
 {
     nn_int i;
-    for (i = 0; i < m; i++)
-        dx[i] = x[i] > 0 ? dy[i] : (x[i] <= 0 ? R(0) : x[i]);
+    /* both loads first, so that the loop has no branch and vectorises */
+    for (i = 0; i < m; i++) {
+        real xi = x[i], di = dy[i];
+        dx[i] = xi > 0 ? di : (xi == xi ? R(0) : xi);
+    }
 }
 
 /* PyTorch: x > 0 ? 1 : alpha (alpha at 0) */

@@ -24,6 +24,12 @@ static void sgd(const nn_opt_opts *o, nn_int count, real *P, const real *G,
     nn_int i;
     real lr = (real)o->lr, wd = (real)o->weight_decay;
     real mu = (real)o->momentum, damp = (real)(1 - o->dampening);
+    if (buf == NULL && !o->maximize && wd == 0) {
+        /* plain gradient descent: the same arithmetic, in a loop that vectorises */
+        for (i = 0; i < count; i++)
+            P[i] -= lr * G[i];
+        return;
+    }
     for (i = 0; i < count; i++) {
         real g = grad_of(o, G[i], P[i], wd);
         if (buf != NULL) {
