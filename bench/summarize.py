@@ -1,0 +1,235 @@
+#!/usr/bin/python3
+"""Tables of make bench from its raw measurements (OUT/raw/*.txt, the
+"RESULT key=value ..." lines of bench/run.sh), as markdown on stdout.
+
+usage: summarize.py OUT        (OUT is BUILD_DIR/bench)
+
+Times are medians over the runs of a configuration.  GFLOP/s counts the dense
+products only: per layer and sample the forward product, the weight
+gradient and (except for the first layer) the input gradient, 2 in out flop
+each; task A: 1,007,104 flop/sample, 60.43 GFLOP per epoch.  "% of GEMM peak"
+divides that rate by the best 2000x2000 GEMM rate measured in the same run
+for the same precision and number of BLAS threads.
+"""
+import os
+import re
+import statistics as st
+import sys
+from collections import defaultdict
+
+out = sys.argv[1] if len(sys.argv) > 1 else "build/bench"
+raw = os.path.join(out, "raw")
+KV = re.compile(r"(\w+)=(\S+)")
+
+rows = []
+for f in sorted(os.listdir(raw)):
+    if f.endswith(".txt") and f != "env.txt":
+        for line in open(os.path.join(raw, f)):
+            if line.startswith("RESULT "):
+                rows.append(dict(KV.findall(line)))
+env = open(os.path.join(raw, "env.txt")).read().strip().splitlines()
+
+
+def flops(sizes, n, b, epochs):
+    nb = -(-n // b)
+    fl = 0
+    for s in range(nb):
+        bs = b if s < nb - 1 else n - (nb - 1) * b
+        for l in range(len(sizes) - 1):
+            fl += 2 * bs * sizes[l] * sizes[l + 1] * (2 if l == 0 else 3)
+    return fl * epochs
+
+
+def task_flops(r):
+    t = r["task"]
+    if t.startswith("A"):
+        return flops([784, 256, 128, 10], 60000, 128, int(r.get("epochs", 1)))
+    if t == "B-xor":
+        return flops([2, 8, 1], 4, 4, int(r.get("scaled_to", r.get("steps", 20000))))
+    if t == "B-blobs":
+        return flops([64, 32, 10], 2000, 32, int(r.get("epochs", 20)))
+    return 0
+
+
+# group the timings: (task, prec, threads, impl) -> list of rows
+g = defaultdict(list)
+for r in rows:
+    if r["task"] != "mem":
+        g[(r["task"], r["prec"], int(r["threads"]), r["impl"])].append(r)
+
+
+def med(key, field="time_s"):
+    v = [float(r[field]) for r in g.get(key, []) if field in r]
+    return st.median(v) if v else None
+
+
+# the peak: the best 2000x2000 rate of the runs (the least disturbed one)
+peak = {}
+for (task, p, t, impl), v in g.items():
+    if task == "peak":
+        peak[(p, t)] = max(float(r["gflops"]) for r in v)
+tasks = ["A-sgd", "A-adam", "B-xor", "B-blobs"]
+impls = sorted({k[3] for k in g if k[3].startswith("nnlab")})   # nnlab, nnlab-m
+configs = sorted({(k[1], k[2]) for k in g if k[0] in tasks}, key=lambda c: (c[0] != "single", c[1]))
+
+
+def fmt(x, d=3):
+    if x is None:
+        return "-"
+    if x >= 100:
+        return f"{x:.0f}"
+    if x >= 10:
+        return f"{x:.1f}"
+    return f"{x:.{d}g}" if x < 0.01 else f"{x:.{d}f}" if x < 1 else f"{x:.2f}"
+
+
+def pct(gf, pk):
+    if gf is None or not pk:
+        return "-"
+    v = 100 * gf / pk
+    return f"{v:.1f}%" if v >= 0.1 else f"{v:.2g}%"
+
+
+def ratio(a, b):
+    if a is None or b is None:
+        return "-"
+    v = a / b
+    return f"{v:.2f}" if v >= 0.1 else f"{v:.2g}"
+
+
+def floor_key(task, p, t):
+    return ("A" if task.startswith("A") else task, p, t, "floor")
+
+
+o = []
+o.append("# nnlab benchmarks (make bench)\n")
+o.append("Written by `make bench` (bench/run.sh, bench/summarize.py); numbers from one run of it on the "
+         "machine below. Timings are medians over the runs of each configuration.\n")
+o.append("```")
+o.extend(env)
+o.append("```\n")
+o.append("Tasks: **A** Fashion-MNIST 784-256-128-10 ReLU, softmax cross-entropy, minibatch 128, "
+         "one pass over the 60,000 training images, SGD lr 0.1 (A-sgd) or Adam lr 1e-3 (A-adam), "
+         "then test accuracy on the 10,000 test images. **B** small nets where per-call overhead "
+         "rules: XOR 2-8-1 sigmoid + BCE, 20,000 full-batch SGD steps, lr 1 (B-xor); 64-32-10 tanh, "
+         "2,000 samples of 64 features in 10 Gaussian blobs, minibatch 32, 20 epochs, SGD lr 0.1 "
+         "(B-blobs; accuracy on the training data).\n")
+o.append("nnlab: `nn_train` (`'Verbose', false`, `'Seed'`), timed with tic/toc around the call, data "
+         "already in memory as `'single'` or `'double'`. torch: PyTorch "
+         "on the CPU with 1 intra-op thread and OpenBLAS at the row's thread count (its fastest "
+         "setting on 2 cores). octave: plain vectorised Octave (samples as columns, products through "
+         "Octave's BLAS, no loop over samples). floor: the task's matrix products alone, back to back "
+         "in C through the same BLAS. Threads = OPENBLAS_NUM_THREADS.\n")
+if "nnlab-m" in impls:
+    o.append("Engine `auto` is nn_train's default (the compiled training loop `nn_fit` where it "
+             "applies); `m` is `'Engine', 'm'`, the step-by-step loop of MEX kernel calls.\n")
+o.append("| task | precision | threads | engine | nnlab s | torch s | octave s | GEMM floor s | nnlab/torch "
+         "| nnlab/octave | GFLOP/s | % of GEMM peak | accuracy |")
+o.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+scaled = []
+scaled_to = None
+for task in tasks:
+    for (p, t) in configs:
+        for impl in impls:
+            key = (task, p, t, impl)
+            if key not in g:
+                continue
+            tn = med(key)
+            tt = med((task, p, t, "torch"))
+            to = med((task, p, t, "octave"))
+            tf = med(floor_key(task, p, t))
+            fl = task_flops(g[key][0])
+            gf = fl / tn * 1e-9 if tn else None
+            pk = peak.get((p, t))
+            acc = med(key, "acc")
+            eng = "auto" if impl == "nnlab" else impl.split("-", 1)[1]
+            mark = ""
+            sc = [r for r in g[key] if "scaled_to" in r and r["steps"] != r["scaled_to"]]
+            if sc:
+                mark = " *"
+                scaled.append(f"{eng} {p} {t} thread(s): {sc[0]['steps']}")
+                scaled_to = sc[0]["scaled_to"]
+            o.append(f"| {task} | {p} | {t} | {eng} | {fmt(tn)}{mark} | {fmt(tt)} | {fmt(to)} | {fmt(tf)} | "
+                     f"{ratio(tn, tt)} | {ratio(tn, to)} | {fmt(gf)} | "
+                     f"{pct(gf, pk)} | "
+                     f"{'-' if acc is None else f'{acc:.4f}'} |")
+o.append("")
+if scaled:
+    o.append(f"\\* nnlab's {scaled_to} steps would take longer than XOR_BUDGET seconds a run, so it ran "
+             f"fewer steps ({'; '.join(scaled)}) and its time is scaled to {scaled_to} steps (the cost of a "
+             f"step does not depend on how far training has gone); the accuracy is that after the "
+             f"steps run.\n")
+
+# every implementation
+o.append("## Every implementation\n")
+o.append("Median, min and max over the runs; GFLOP/s and % of peak from the median.\n")
+o.append("| task | precision | threads | impl | runs | median s | min s | max s | GFLOP/s | % of GEMM peak | accuracy |")
+o.append("|---|---|---|---|---|---|---|---|---|---|---|")
+order = {n: i for i, n in enumerate(["nnlab", "nnlab-m", "torch", "octave", "floor"])}
+for task in tasks:
+    for (p, t) in configs:
+        for impl in sorted(order, key=order.get):
+            key = floor_key(task, p, t) if impl == "floor" else (task, p, t, impl)
+            if key not in g:
+                continue
+            v = [float(r["time_s"]) for r in g[key]]
+            tm = st.median(v)
+            if impl == "floor":
+                fl = float(g[key][0]["flop"])
+            else:
+                fl = task_flops(g[key][0])
+            gf = fl / tm * 1e-9
+            pk = peak.get((p, t))
+            acc = med(key, "acc")
+            o.append(f"| {task} | {p} | {t} | {impl} | {len(v)} | {fmt(tm)} | {fmt(min(v))} | {fmt(max(v))} | "
+                     f"{fmt(gf)} | {pct(gf, pk)} | "
+                     f"{'-' if acc is None else f'{acc:.4f}'} |")
+o.append("")
+o.append("GEMM peak (C = A*B, 2000x2000, through the BLAS nnlab links), GFLOP/s over the runs; "
+         "\"% of GEMM peak\" divides by the best:\n")
+o.append("| precision | threads | best | median | worst |")
+o.append("|---|---|---|---|---|")
+for (p, t) in configs:
+    v = [float(r["gflops"]) for r in g.get(("peak", p, t, "gemm"), [])]
+    if v:
+        o.append(f"| {p} | {t} | {max(v):.1f} | {st.median(v):.1f} | {min(v):.1f} |")
+o.append("")
+
+# memory
+mem = [r for r in rows if r["task"] == "mem"]
+empty = [r for r in mem if r["impl"] == "octave-empty"]
+o.append("## Peak memory of an nnlab training epoch\n")
+o.append("A fresh Octave loads the Fashion-MNIST training set (`nn_fashion_mnist`, 60000 x 784 "
+         "of the given class, and the labels) and trains the 784-256-128-10 network one epoch "
+         "(SGD, minibatch 128, default engine). *Peak RSS* is the whole process's maximum resident "
+         "size (`/usr/bin/time -v`), loading included; *training peak* is the high-water mark "
+         "of the training alone (reset after loading through /proc/self/clear_refs). Issue 6 "
+         "asks for at most 1.5x of data plus parameters.\n")
+o.append("| precision | engine | data + params MB | peak RSS MB | peak RSS / (data + params) | RSS after load MB "
+         "| training peak MB | training peak / (data + params) |")
+o.append("|---|---|---|---|---|---|---|---|")
+for r in mem:
+    if not r["impl"].startswith("nnlab"):
+        continue
+    base = (int(r["data_bytes"]) + int(r["params_bytes"])) / 1e6
+    rss = int(r["maxrss_kb"]) * 1024 / 1e6 if r.get("maxrss_kb") else None
+    hwm = int(r["hwm_train_kb"]) * 1024 / 1e6 if r.get("hwm_reset") == "1" else None
+    eng = "auto" if r["impl"] == "nnlab" else r["impl"].split("-", 1)[1]
+    o.append(f"| {r['prec']} | {eng} | {base:.1f} | {fmt(rss)} | {ratio(rss, base)} | "
+             f"{int(r['rss_loaded_kb']) * 1024 / 1e6:.1f} | {fmt(hwm)} | {ratio(hwm, base)} |")
+if empty and empty[0].get("maxrss_kb"):
+    o.append(f"\nAn Octave process that only puts nnlab on the path and builds a tiny network peaks at "
+             f"{int(empty[0]['maxrss_kb']) * 1024 / 1e6:.0f} MB (included in the figures above).\n")
+kern = os.path.join(out, "kernels.txt")
+if os.path.exists(kern):
+    o.append("## Element-wise kernels against memory bandwidth (1 thread, bench/bench_kernels.c)\n")
+    o.append("```")
+    o.append(open(kern).read().rstrip())
+    o.append("```\n")
+o.append("## Noise\n")
+o.append("The machine has 2 cores, shared with other work (see the load averages above); a "
+         "load average above 2 means the timed processes competed for the cores. Repeated "
+         "identical runs on it differ by 10-30%, sometimes more: compare implementations "
+         "only within one run of make bench, and do not read differences under about 20% "
+         "as real.\n")
+print("\n".join(o))
