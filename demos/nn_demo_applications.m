@@ -53,12 +53,9 @@
 % nn_regression_metrics, nn_ndcg, nn_tour}
 % @end deftypefn
 
-function r = nn_demo_applications(outdir, varargin)
+function r = nn_demo_applications(varargin)
 fn = 'nn_demo_applications';
-if nargin < 1
-  outdir = '';
-end
-demo_options(fn, varargin);
+outdir = demo_args(fn, varargin, 'option');
 figure_folder(fn, outdir);
 
 r = struct('topic', 'What neural networks are used for', ...
@@ -168,9 +165,7 @@ r.result = sprintf(['%d task types; %d losses (%d checks) computed with nn_loss,
                     'right than for the wrong prediction; %d metric values at their best for the right prediction'], ...
                    size(table, 1), numel(unique(used)), numel(used), nmetric);
 fprintf('\nChecked on a tiny example of each row: %s.\n', r.result);
-if ~isempty(failed)
-  error('nnlab:demo:claimFailed', 'nn_demo_applications: %s.', strjoin(failed, '; '));
-end
+check_claim(fn, failed);
 end
 
 function [failed, used] = check_loss(failed, used, name, Zr, Zw, T, opts)
@@ -187,62 +182,5 @@ end
 function failed = check_metric(failed, what, values, best)
 if ~all(values >= best - 1e-12)
   failed{end + 1} = sprintf('%s = %s for the right prediction', what, mat2str(values, 4));
-end
-end
-
-function print_row(cells, widths)
-% One table row; each cell is wrapped at spaces to its width.
-lines = cell(1, numel(cells));
-n = 1;
-for c = 1:numel(cells)
-  lines{c} = wrap_text(cells{c}, widths(c));
-  n = max(n, numel(lines{c}));
-end
-for k = 1:n
-  parts = cell(1, numel(cells));
-  for c = 1:numel(cells)
-    t = '';
-    if k <= numel(lines{c})
-      t = lines{c}{k};
-    end
-    parts{c} = [t repmat(' ', 1, widths(c) - numel(t))];
-  end
-  fprintf('%s\n', deblank(strjoin(parts, ' | ')));
-end
-end
-
-function lines = wrap_text(text, width)
-% Greedy line breaking at spaces; a word longer than WIDTH gets a line of its own.
-words = strsplit(strtrim(text), ' ');
-lines = {};
-line = '';
-for i = 1:numel(words)
-  if isempty(line)
-    line = words{i};
-  elseif numel(line) + 1 + numel(words{i}) <= width
-    line = [line ' ' words{i}]; %#ok<AGROW>
-  else
-    lines{end + 1} = line; %#ok<AGROW>
-    line = words{i};
-  end
-end
-lines{end + 1} = line;
-end
-
-function quick = demo_options(fn, args)
-% The demo's name/value options: only 'Quick' (true or false).
-quick = false;
-if mod(numel(args), 2) ~= 0
-  error(['nnlab:' fn ':option'], 'Options come in name/value pairs, but the last name has no value.');
-end
-for i = 1:2:numel(args)
-  if ~ischar(args{i}) || ~strcmpi(args{i}, 'Quick')
-    error(['nnlab:' fn ':option'], '%s has one option, ''Quick''.', fn);
-  end
-  v = args{i + 1};
-  if ~((islogical(v) || isnumeric(v)) && isscalar(v) && (v == 0 || v == 1))
-    error(['nnlab:' fn ':optionValue'], 'The value of ''Quick'' must be true or false.');
-  end
-  quick = logical(v);
 end
 end

@@ -283,27 +283,3 @@ end
 title(ax, 'One test image per class, rebuilt from 2 numbers by PCA and by the autoencoder');
 file = nn_figure(fig, file);
 end
-
-function [outdir, quick] = demo_args(fn, args)
-% (), (outdir), (outdir, 'Quick', tf) or ('Quick', tf)
-outdir = '';
-quick = false;
-if mod(numel(args), 2) == 1
-  outdir = args{1};
-  args(1) = [];
-end
-for k = 1:2:numel(args)
-  name = args{k};
-  if ~ischar(name) || size(name, 1) ~= 1
-    error(['nnlab:' fn ':option'], '%s: option names must be text, like ''Quick''.', fn);
-  end
-  if ~strcmpi(name, 'quick')
-    error(['nnlab:' fn ':option'], '%s: unknown option ''%s''; the only option is ''Quick''.', fn, name);
-  end
-  v = args{k + 1};
-  if ~(islogical(v) || isnumeric(v)) || ~isscalar(v) || ~isreal(v) || isnan(v)
-    error(['nnlab:' fn ':optionValue'], '%s: the value of ''Quick'' must be true or false.', fn);
-  end
-  quick = logical(v);
-end
-end

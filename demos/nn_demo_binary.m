@@ -43,12 +43,9 @@
 % @seealso{nn_roc, nn_split, nn_plot_regions, nn_loss, nn_demo_training, nn_tour}
 % @end deftypefn
 
-function r = nn_demo_binary(outdir, varargin)
+function r = nn_demo_binary(varargin)
 fn = 'nn_demo_binary';
-if nargin < 1
-  outdir = '';
-end
-quick = parse_quick(fn, varargin);
+[outdir, quick] = demo_args(fn, varargin, 'nargin');
 outdir = figure_folder(fn, outdir);
 
 r = struct('topic', 'Binary classification: BCE of logits, boundary, ROC', ...
@@ -154,27 +151,5 @@ end
 if ~(acc_te > 0.9)
   failed{end + 1} = sprintf('the test accuracy is %.1f%%, not above 90%%', 100 * acc_te);
 end
-if ~isempty(failed)
-  error('nnlab:demo:claimFailed', 'nn_demo_binary: %s.', strjoin(failed, '; '));
-end
-end
-
-function quick = parse_quick(fn, args)
-% The options: only 'Quick', true/false.
-quick = false;
-if mod(numel(args), 2) ~= 0
-  error(['nnlab:' fn ':nargin'], ...
-        '%s takes the folder for the figures, then name/value options (''Quick'', true).', fn);
-end
-for i = 1:2:numel(args)
-  name = args{i};
-  if ~ischar(name) || size(name, 1) ~= 1 || ~strcmpi(name, 'Quick')
-    error(['nnlab:' fn ':option'], '%s: the only option is ''Quick'' (true or false).', fn);
-  end
-  v = args{i + 1};
-  if ~(islogical(v) || isnumeric(v)) || ~isscalar(v) || ~any(double(v) == [0 1])
-    error(['nnlab:' fn ':optionValue'], '%s: the value of ''Quick'' must be true or false.', fn);
-  end
-  quick = logical(v);
-end
+check_claim(fn, failed);
 end

@@ -57,12 +57,9 @@
 % @seealso{nn_loss, nn_act, nn_demo_neuron, nn_tour}
 % @end deftypefn
 
-function r = nn_demo_likelihood(outdir, varargin)
+function r = nn_demo_likelihood(varargin)
 fn = 'nn_demo_likelihood';
-if nargin < 1
-  outdir = '';
-end
-quick = demo_options(fn, varargin);
+[outdir, quick] = demo_args(fn, varargin, 'option');
 outdir = figure_folder(fn, outdir);
 
 r = struct('topic', 'Losses are negative log-likelihoods', ...
@@ -98,7 +95,7 @@ if ~(abs(p_zero - n / N) < 1e-10)
 end
 
 % (b) binary cross-entropy = -1/N Bernoulli log-likelihood
-u = seeded_rand(7, 12, 2);
+u = seeded_rand(7, @rand, 12, 2);
 pb = 0.05 + 0.9 * u(:, 1);
 yb = double(u(:, 2) < pb);
 Nb = numel(pb);
@@ -295,41 +292,5 @@ r.figures = files;
 fprintf('Result: %s.\n', r.result);
 fprintf('Figures: %s\n', strjoin(files, ', '));
 
-if ~isempty(failed)
-  error('nnlab:demo:claimFailed', 'nn_demo_likelihood: %s.', strjoin(failed, '; '));
-end
-end
-
-function A = seeded_randn(seed, m, n)
-% Standard normal numbers from the seed; the user's random streams are left as they were.
-saved = rng();
-rng(seed, 'twister');
-A = randn(m, n);
-rng(saved);
-end
-
-function A = seeded_rand(seed, m, n)
-% Uniform numbers in (0, 1) from the seed; the user's random streams are left as they were.
-saved = rng();
-rng(seed, 'twister');
-A = rand(m, n);
-rng(saved);
-end
-
-function quick = demo_options(fn, args)
-% The demo's name/value options: only 'Quick' (true or false).
-quick = false;
-if mod(numel(args), 2) ~= 0
-  error(['nnlab:' fn ':option'], 'Options come in name/value pairs, but the last name has no value.');
-end
-for i = 1:2:numel(args)
-  if ~ischar(args{i}) || ~strcmpi(args{i}, 'Quick')
-    error(['nnlab:' fn ':option'], '%s has one option, ''Quick''.', fn);
-  end
-  v = args{i + 1};
-  if ~((islogical(v) || isnumeric(v)) && isscalar(v) && (v == 0 || v == 1))
-    error(['nnlab:' fn ':optionValue'], 'The value of ''Quick'' must be true or false.');
-  end
-  quick = logical(v);
-end
+check_claim(fn, failed);
 end

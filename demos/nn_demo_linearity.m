@@ -50,12 +50,9 @@
 % @seealso{nn_mlp, nn_train, nn_plot_regions, nn_toy, nn_demo_xor, nn_tour}
 % @end deftypefn
 
-function r = nn_demo_linearity(outdir, varargin)
+function r = nn_demo_linearity(varargin)
 fn = 'nn_demo_linearity';
-if nargin < 1
-  outdir = '';
-end
-quick = demo_options(fn, varargin);
+[outdir, quick] = demo_args(fn, varargin, 'option');
 outdir = figure_folder(fn, outdir);
 
 r = struct('topic', 'Linear layers and the need for a nonlinearity', ...
@@ -84,7 +81,7 @@ for k = 1:numel(dense)
   W = dense(k).W * W;
   b = dense(k).W * b + dense(k).b;
 end
-X = seeded_randn(4, 100, 4);
+X = seeded_rand(4, @randn, 100, 4);
 Ynet = nn_predict(net, X);
 Yone = nn_dense(X, W, b);
 err_lin = max(abs(Ynet(:) - Yone(:)));
@@ -196,39 +193,11 @@ r.figures = files;
 fprintf('Result: %s.\n', r.result);
 fprintf('Figures: %s\n', strjoin(files, ', '));
 
-if ~isempty(failed)
-  error('nnlab:demo:claimFailed', 'nn_demo_linearity: %s.', strjoin(failed, '; '));
-end
+check_claim(fn, failed);
 end
 
 function t = line_text(w, b)
 % 'w1 x_1 + w2 x_2 + b = 0' with the signs written properly
 sg = '+-';
 t = sprintf('%.2f x_1 %s %.2f x_2 %s %.2f = 0', w(1), sg(1 + (w(2) < 0)), abs(w(2)), sg(1 + (b < 0)), abs(b));
-end
-
-function A = seeded_randn(seed, m, n)
-% Standard normal numbers from the seed; the user's random streams are left as they were.
-saved = rng();
-rng(seed, 'twister');
-A = randn(m, n);
-rng(saved);
-end
-
-function quick = demo_options(fn, args)
-% The demo's name/value options: only 'Quick' (true or false).
-quick = false;
-if mod(numel(args), 2) ~= 0
-  error(['nnlab:' fn ':option'], 'Options come in name/value pairs, but the last name has no value.');
-end
-for i = 1:2:numel(args)
-  if ~ischar(args{i}) || ~strcmpi(args{i}, 'Quick')
-    error(['nnlab:' fn ':option'], '%s has one option, ''Quick''.', fn);
-  end
-  v = args{i + 1};
-  if ~((islogical(v) || isnumeric(v)) && isscalar(v) && (v == 0 || v == 1))
-    error(['nnlab:' fn ':optionValue'], 'The value of ''Quick'' must be true or false.');
-  end
-  quick = logical(v);
-end
 end

@@ -42,12 +42,9 @@
 % @seealso{nn_act, nn_dense, nn_demo_gates, nn_tour}
 % @end deftypefn
 
-function r = nn_demo_neuron(outdir, varargin)
+function r = nn_demo_neuron(varargin)
 fn = 'nn_demo_neuron';
-if nargin < 1
-  outdir = '';
-end
-quick = demo_options(fn, varargin);
+[outdir, quick] = demo_args(fn, varargin, 'option');
 outdir = figure_folder(fn, outdir);
 
 r = struct('topic', 'The neuron and its activations', ...
@@ -198,9 +195,7 @@ r.figures = files;
 fprintf('Result: %s.\n', r.result);
 fprintf('Figures: %s\n', strjoin(files, ', '));
 
-if ~isempty(failed)
-  error('nnlab:demo:claimFailed', 'nn_demo_neuron: %s.', strjoin(failed, '; '));
-end
+check_claim(fn, failed);
 end
 
 function s = num(v)
@@ -226,23 +221,5 @@ if isempty(o)
   t = '';
 else
   t = sprintf('(%s = %g)', o{1}, o{2});
-end
-end
-
-function quick = demo_options(fn, args)
-% The demo's name/value options: only 'Quick' (true or false).
-quick = false;
-if mod(numel(args), 2) ~= 0
-  error(['nnlab:' fn ':option'], 'Options come in name/value pairs, but the last name has no value.');
-end
-for i = 1:2:numel(args)
-  if ~ischar(args{i}) || ~strcmpi(args{i}, 'Quick')
-    error(['nnlab:' fn ':option'], '%s has one option, ''Quick''.', fn);
-  end
-  v = args{i + 1};
-  if ~((islogical(v) || isnumeric(v)) && isscalar(v) && (v == 0 || v == 1))
-    error(['nnlab:' fn ':optionValue'], 'The value of ''Quick'' must be true or false.');
-  end
-  quick = logical(v);
 end
 end

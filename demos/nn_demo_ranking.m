@@ -70,12 +70,9 @@
 % @seealso{nn_toy, nn_ndcg, nn_train, nn_evaluate, nn_loss, nn_tour}
 % @end deftypefn
 
-function r = nn_demo_ranking(outdir, varargin)
+function r = nn_demo_ranking(varargin)
 fn = 'nn_demo_ranking';
-if nargin < 1
-  outdir = '';
-end
-quick = parse_quick(fn, varargin);
+[outdir, quick] = demo_args(fn, varargin, 'nargin');
 outdir = figure_folder(fn, outdir);
 
 % the recipe
@@ -270,29 +267,7 @@ for j = 1:2
                               losses{j}, 100 * pairacc(2 + j)); %#ok<AGROW>
   end
 end
-if ~isempty(failed)
-  error('nnlab:demo:claimFailed', 'nn_demo_ranking: %s.', strjoin(failed, '; '));
-end
-end
-
-function quick = parse_quick(fn, args)
-% The options: only 'Quick', true/false.
-quick = false;
-if mod(numel(args), 2) ~= 0
-  error(['nnlab:' fn ':nargin'], ...
-        '%s takes the folder for the figures, then name/value options (''Quick'', true).', fn);
-end
-for i = 1:2:numel(args)
-  name = args{i};
-  if ~ischar(name) || size(name, 1) ~= 1 || ~strcmpi(name, 'Quick')
-    error(['nnlab:' fn ':option'], '%s: the only option is ''Quick'' (true or false).', fn);
-  end
-  v = args{i + 1};
-  if ~(islogical(v) || isnumeric(v)) || ~isscalar(v) || ~(v == 0 || v == 1)
-    error(['nnlab:' fn ':optionValue'], '%s: the value of ''Quick'' must be true or false.', fn);
-  end
-  quick = logical(v);
-end
+check_claim(fn, failed);
 end
 
 function [Xp, Tp] = make_pairs(info, X, rel, qid)

@@ -59,12 +59,9 @@
 % @seealso{nn_train, nn_mlp, nn_loss, nn_step, nn_demo_binary, nn_tour}
 % @end deftypefn
 
-function r = nn_demo_training(outdir, varargin)
+function r = nn_demo_training(varargin)
 fn = 'nn_demo_training';
-if nargin < 1
-  outdir = '';
-end
-quick = parse_quick(fn, varargin);
+[outdir, quick] = demo_args(fn, varargin, 'nargin');
 outdir = figure_folder(fn, outdir);
 
 r = struct('topic', 'What training needs: architecture, loss, optimizer', ...
@@ -213,9 +210,7 @@ files{end + 1} = nn_figure(fig, fullfile(outdir, 'nn_demo_training_regions.png')
 r.figures = files;
 fprintf('Figures: %s\n', strjoin(files, ', '));
 
-if ~isempty(failed)
-  error('nnlab:demo:claimFailed', 'nn_demo_training: %s.', strjoin(failed, '; '));
-end
+check_claim(fn, failed);
 end
 
 function s = optimizer_text(o)
@@ -232,24 +227,4 @@ end
 
 function s = size_text(sizes)
 s = strjoin(arrayfun(@(v) sprintf('%d', v), sizes, 'UniformOutput', false), '-');
-end
-
-function quick = parse_quick(fn, args)
-% The options: only 'Quick', true/false.
-quick = false;
-if mod(numel(args), 2) ~= 0
-  error(['nnlab:' fn ':nargin'], ...
-        '%s takes the folder for the figures, then name/value options (''Quick'', true).', fn);
-end
-for i = 1:2:numel(args)
-  name = args{i};
-  if ~ischar(name) || size(name, 1) ~= 1 || ~strcmpi(name, 'Quick')
-    error(['nnlab:' fn ':option'], '%s: the only option is ''Quick'' (true or false).', fn);
-  end
-  v = args{i + 1};
-  if ~(islogical(v) || isnumeric(v)) || ~isscalar(v) || ~any(double(v) == [0 1])
-    error(['nnlab:' fn ':optionValue'], '%s: the value of ''Quick'' must be true or false.', fn);
-  end
-  quick = logical(v);
-end
 end

@@ -171,9 +171,7 @@ r.figures = files;
 fprintf('Result: %s.\n', r.result);
 fprintf('Figures: %s\n', strjoin(files, ', '));
 
-if ~isempty(failed)
-  error('nnlab:demo:claimFailed', 'nn_demo_xor: %s.', strjoin(failed, '; '));
-end
+check_claim(fn, failed);
 end
 
 function [net, L, P] = train_xor(X, T, seed, rec)

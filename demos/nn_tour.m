@@ -78,18 +78,10 @@ elseif ~iscellstr(demos) || isempty(demos)
         'DEMOS must be a cell array of demo names, such as {''nn_demo_xor''}.');
 end
 demos = demos(:)';
-if nargin < 1 || isempty(outdir)
-  outdir = fullfile(tempdir, 'nnlab-figures');
+if nargin < 1
+  outdir = '';
 end
-if ~ischar(outdir) || size(outdir, 1) ~= 1
-  error('nnlab:nn_tour:class', 'OUTDIR must be the name of a folder for the figures, as text.');
-end
-if ~exist(outdir, 'dir')
-  [ok, msg] = mkdir(outdir);
-  if ~ok
-    error('nnlab:nn_tour:folder', 'Could not create the figure folder %s: %s', outdir, msg);
-  end
-end
+outdir = figure_folder('nn_tour', outdir);
 
 results = struct('demo', demos, 'topic', '', 'claim', '', 'result', '', ...
                  'figures', {{}}, 'passed', false, 'message', '', 'seconds', 0);
@@ -149,59 +141,6 @@ if any(failed)
 end
 if nargout == 0
   clear('results');   % `nn_tour(...)` at the prompt prints the summary only
-end
-end
-
-function print_row(cells, widths)
-% One table row; each cell is wrapped at word boundaries to its width.
-lines = cell(1, numel(cells));
-n = 1;
-for c = 1:numel(cells)
-  lines{c} = wrap(cells{c}, widths(c));
-  n = max(n, numel(lines{c}));
-end
-for k = 1:n
-  parts = cell(1, numel(cells));
-  for c = 1:numel(cells)
-    if k <= numel(lines{c})
-      t = lines{c}{k};
-    else
-      t = '';
-    end
-    parts{c} = [t repmat(' ', 1, widths(c) - numel(t))];
-  end
-  fprintf('%s\n', deblank(strjoin(parts, ' | ')));
-end
-end
-
-function lines = wrap(text, width)
-words = strsplit(strtrim(text), ' ');
-lines = {};
-cur = '';
-for i = 1:numel(words)
-  w = words{i};
-  while numel(w) > width              % split words longer than the column
-    if ~isempty(cur)
-      lines{end + 1} = cur; %#ok<AGROW>
-      cur = '';
-    end
-    lines{end + 1} = w(1:width); %#ok<AGROW>
-    w = w(width + 1:end);
-  end
-  if isempty(w)
-    continue;
-  end
-  if isempty(cur)
-    cur = w;
-  elseif numel(cur) + 1 + numel(w) <= width
-    cur = [cur ' ' w]; %#ok<AGROW>
-  else
-    lines{end + 1} = cur; %#ok<AGROW>
-    cur = w;
-  end
-end
-if ~isempty(cur) || isempty(lines)
-  lines{end + 1} = cur;
 end
 end
 

@@ -51,11 +51,7 @@ function [acc, ncorrect] = nn_accuracy(Y, T, varargin)
           ['%s: takes the predictions Y and the targets T, then name/value options, ', ...
            'but was given %d input(s). Usage: %s(Y, T, ''NumClasses'', K)'], fn, nargin, fn);
   end
-  try
-    C = nn_confusion(Y, T, varargin{:});
-  catch err
-    rethrow_as(fn, err);   % nn_confusion's argument errors under this name
-  end
+  C = confusion_as(fn, Y, T, varargin);
   ncorrect = trace(C);
   n = sum(C(:));
   if n == 0

@@ -82,25 +82,9 @@ function [C, order] = nn_confusion(Y, T, varargin)
     check_value(fn, 'Threshold', thr, 'scalar', -Inf, Inf);
     thr = double(thr);
   end
-  check_array(fn, Y, 'Y');
-  check_array(fn, T, 'T');
-  [N, KY] = size(Y);
-  [NT, KT] = size(T);
-  if NT ~= N
-    error(['nnlab:' fn ':size'], ...
-          ['%s: Y and T must have one row per observation, but Y has %d rows and T has %d ', ...
-           '(observations are rows; use T(:) to turn a row vector into a column)'], fn, N, NT);
-  end
-  if KY < 1 || KT < 1
-    error(['nnlab:' fn ':size'], '%s: Y and T must have at least one column', fn);
-  end
-  if any(isnan(Y(:)))
-    error(['nnlab:' fn ':domain'], ...
-          '%s: Y contains NaN, so no class can be predicted for some observations (did training diverge?)', fn);
-  end
-  if any(isnan(T(:)))
-    error(['nnlab:' fn ':domain'], '%s: T contains NaN; every target must be a class', fn);
-  end
+  check_predictions(fn, Y, T, 'Y');
+  KY = size(Y, 2);
+  KT = size(T, 2);
   logical_input = islogical(Y) || islogical(T);
   Y = double(Y);
   T = double(T);
@@ -199,25 +183,6 @@ function check_labels(fn, L, name, K)
     error(['nnlab:' fn ':label'], ...
           '%s: %s must hold class labels, whole numbers %s, but %s(%d) is %g%s', ...
           fn, name, range, name, bad, L(bad), hint);
-  end
-end
-
-function check_array(fn, A, name)
-  if ~(isnumeric(A) || islogical(A))
-    error(['nnlab:' fn ':class'], '%s: %s must be a numeric or logical matrix, but it is a %s', ...
-          fn, name, class(A));
-  end
-  if issparse(A)
-    error(['nnlab:' fn ':sparse'], '%s: %s must be a full matrix, but it is sparse; use full(%s)', ...
-          fn, name, name);
-  end
-  if ~isreal(A)
-    error(['nnlab:' fn ':complex'], '%s: %s must be real, but it is complex; use real(%s)', ...
-          fn, name, name);
-  end
-  if ndims(A) > 2
-    error(['nnlab:' fn ':size'], '%s: %s must be a 2-D matrix (one row per observation), but it is %s', ...
-          fn, name, mat2str(size(A)));
   end
 end
 

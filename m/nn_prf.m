@@ -64,11 +64,7 @@ function s = nn_prf(Y, T, varargin)
           ['%s: takes the predictions Y and the targets T, then name/value options, ', ...
            'but was given %d input(s). Usage: %s(Y, T, ''NumClasses'', K)'], fn, nargin, fn);
   end
-  try
-    [C, order] = nn_confusion(Y, T, varargin{:});
-  catch err
-    rethrow_as(fn, err);   % nn_confusion's argument errors under this name
-  end
+  [C, order] = confusion_as(fn, Y, T, varargin);
   tp = diag(C);
   npred = sum(C, 1)';
   ntrue = sum(C, 2);

@@ -72,25 +72,9 @@ function [fpr, tpr, thresholds, auc] = nn_roc(S, T, varargin)
     error(['nnlab:' fn ':optionValue'], ...
           '%s: option ''PositiveClass'' must be one label (a number), such as 1', fn);
   end
-  check_array(fn, S, 'S');
-  check_array(fn, T, 'T');
-  [N, K] = size(S);
-  [NT, KT] = size(T);
-  if NT ~= N
-    error(['nnlab:' fn ':size'], ...
-          ['%s: S and T must have one row per observation, but S has %d rows and T has %d ', ...
-           '(observations are rows; use S(:) and T(:) for row vectors)'], fn, N, NT);
-  end
-  if K < 1 || KT < 1
-    error(['nnlab:' fn ':size'], '%s: S and T must have at least one column', fn);
-  end
-  if any(isnan(S(:)))
-    error(['nnlab:' fn ':domain'], ...
-          '%s: S contains NaN, which cannot be ranked (did training diverge?)', fn);
-  end
-  if any(isnan(T(:)))
-    error(['nnlab:' fn ':domain'], '%s: T contains NaN; every target must be a class', fn);
-  end
+  check_predictions(fn, S, T, 'S');
+  K = size(S, 2);
+  KT = size(T, 2);
   S = double(S);
   T = double(T);
   if K == 1
@@ -196,25 +180,6 @@ end
 
 function tf = is_real_numeric(x)
   tf = (isnumeric(x) || islogical(x)) && isreal(x) && ~issparse(x);
-end
-
-function check_array(fn, A, name)
-  if ~(isnumeric(A) || islogical(A))
-    error(['nnlab:' fn ':class'], '%s: %s must be a numeric or logical matrix, but it is a %s', ...
-          fn, name, class(A));
-  end
-  if issparse(A)
-    error(['nnlab:' fn ':sparse'], '%s: %s must be a full matrix, but it is sparse; use full(%s)', ...
-          fn, name, name);
-  end
-  if ~isreal(A)
-    error(['nnlab:' fn ':complex'], '%s: %s must be real, but it is complex; use real(%s)', ...
-          fn, name, name);
-  end
-  if ndims(A) > 2
-    error(['nnlab:' fn ':size'], '%s: %s must be a 2-D matrix (one row per observation), but it is %s', ...
-          fn, name, mat2str(size(A)));
-  end
 end
 
 %!test
