@@ -17,6 +17,7 @@
  * NaN in X gives NaN out.  Backward products are dY times the derivative,
  * except for threshold and relu, which pass dY through or give 0 exactly
  * as PyTorch does (so dY = Inf where the slope is 0 gives 0, not NaN). */
+#include <stdint.h>
 #include "nn_real.h"
 #include "vmath.h"
 
@@ -498,11 +499,14 @@ int NN_(nn_act_forward)(int kind, const nn_act_opts *o, nn_int n, nn_int k,
                         const real *X, real *Y)
 {
     nn_act_opts def;
-    nn_int m = n * k;
+    nn_int m;
     if (kind < 0 || kind >= NN_ACT_COUNT)
         return NN_ENAME;
     if (n < 0 || k < 0)
         return NN_EARG;
+    if (k > 0 && n > PTRDIFF_MAX / k)
+        return NN_ETOOBIG;
+    m = n * k;
     if (o == NULL) {
         nn_act_defaults(kind, &def);
         o = &def;
@@ -529,11 +533,14 @@ int NN_(nn_act_backward)(int kind, const nn_act_opts *o, nn_int n, nn_int k,
                          const real *X, const real *dY, real *dX)
 {
     nn_act_opts def;
-    nn_int m = n * k;
+    nn_int m;
     if (kind < 0 || kind >= NN_ACT_COUNT)
         return NN_ENAME;
     if (n < 0 || k < 0)
         return NN_EARG;
+    if (k > 0 && n > PTRDIFF_MAX / k)
+        return NN_ETOOBIG;
+    m = n * k;
     if (o == NULL) {
         nn_act_defaults(kind, &def);
         o = &def;

@@ -269,7 +269,12 @@ int NN_(nn_loss)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
         wsum = (double)n;
     denom = per_obs ? wsum : wsum * (double)k;
 
-    g = (real *)malloc((n > 0 ? (size_t)n : 1) * sizeof(real));
+    /* no element: L is empty, or sum 0 / mean NaN; and no scratch, since
+     * n may be huge when k = 0 (an n x 0 Z holds no memory) */
+    if (n == 0 || k == 0)
+        goto reduce;
+
+    g = (real *)malloc((size_t)n * sizeof(real));
     if (g == NULL)
         return NN_ENOMEM;
     for (i = 0; i < n; i++) {
@@ -333,6 +338,7 @@ int NN_(nn_loss)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
     free(g);
     if (st != NN_OK)
         return st;
+reduce:
     if (o->reduction == NN_RED_MEAN)
         L[0] = (real)(sum / denom);   /* NaN for no weight, as mean([]) */
     else if (o->reduction == NN_RED_SUM)

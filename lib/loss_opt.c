@@ -146,6 +146,9 @@ int nn_loss_check_sizes(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
 {
     const char *nm = nn_loss_name(kind);
     long N = (long)n, K = (long)k, TR = (long)trows, TC = (long)tcols;
+    if (n < 0 || k < 0 || trows < 0 || tcols < 0)
+        return size_fail(msg, msglen, "sizes cannot be negative, but Z is "
+                         "%ldx%ld and T is %ldx%ld", N, K, TR, TC);
     switch (kind) {
     case NN_LOSS_CE:
     case NN_LOSS_NLL:

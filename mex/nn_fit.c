@@ -274,7 +274,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         char *type = NULL;
         const mxArray *t = layer_field(Lin, (mwIndex)i, "type");
         if (mxIsChar(t))
-            type = mxArrayToString(t);
+            type = nnm_string(t);
         if (type != NULL && strcmp(type, "dense") == 0) {
             const mxArray *W = layer_field(Lin, (mwIndex)i, "W");
             const mxArray *bb = layer_field(Lin, (mwIndex)i, "b");
