@@ -30,14 +30,14 @@
 % @item nn_demo_fashion
 % multiclass classification on Fashion-MNIST: softmax and cross-entropy,
 % at least 88 % test accuracy within 10 epochs with Adam, the confusion
-% matrix and a grid of test images (about 1 to 3 minutes).
+% matrix and a grid of test images (about 20 s on a quiet machine).
 % @item nn_demo_regression
 % MSE follows the mean and is pulled by outliers; MAE follows the median.
 % @item nn_demo_ranking
 % a pairwise ranking network (RankNet, margin ranking) raises NDCG.
 % @item nn_demo_autoencoder
 % dimensionality reduction: an autoencoder through a 2-unit bottleneck
-% against PCA with 2 components (about 3 minutes).
+% against PCA with 2 components (about 65 s on a quiet machine).
 % @item nn_demo_likelihood
 % the losses as negative log-likelihoods: Bernoulli, Gaussian, Laplace.
 % @end table
