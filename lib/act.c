@@ -495,22 +495,33 @@ static int rowwise(int kind, nn_int n, nn_int k, const real *X,
 
 /* ---- entry points -------------------------------------------------- */
 
-int NN_(nn_act_forward)(int kind, const nn_act_opts *o, nn_int n, nn_int k,
-                        const real *X, real *Y)
+/* The checks both entry points make: a known kind, sizes n, k >= 0 whose
+ * product fits, and the default options where o is NULL (*def holds them). */
+static int prepare(int kind, const nn_act_opts **o, nn_act_opts *def,
+                   nn_int n, nn_int k, nn_int *m)
 {
-    nn_act_opts def;
-    nn_int m;
     if (kind < 0 || kind >= NN_ACT_COUNT)
         return NN_ENAME;
     if (n < 0 || k < 0)
         return NN_EARG;
     if (k > 0 && n > PTRDIFF_MAX / k)
         return NN_ETOOBIG;
-    m = n * k;
-    if (o == NULL) {
-        nn_act_defaults(kind, &def);
-        o = &def;
+    *m = n * k;
+    if (*o == NULL) {
+        nn_act_defaults(kind, def);
+        *o = def;
     }
+    return NN_OK;
+}
+
+int NN_(nn_act_forward)(int kind, const nn_act_opts *o, nn_int n, nn_int k,
+                        const real *X, real *Y)
+{
+    nn_act_opts def;
+    nn_int m;
+    int st = prepare(kind, &o, &def, n, k, &m);
+    if (st != NN_OK)
+        return st;
     switch (kind) {
     case NN_ACT_THRESHOLD: f_threshold(m, X, Y); break;
     case NN_ACT_LINEAR: f_linear(m, X, Y); break;
@@ -534,17 +545,9 @@ int NN_(nn_act_backward)(int kind, const nn_act_opts *o, nn_int n, nn_int k,
 {
     nn_act_opts def;
     nn_int m;
-    if (kind < 0 || kind >= NN_ACT_COUNT)
-        return NN_ENAME;
-    if (n < 0 || k < 0)
-        return NN_EARG;
-    if (k > 0 && n > PTRDIFF_MAX / k)
-        return NN_ETOOBIG;
-    m = n * k;
-    if (o == NULL) {
-        nn_act_defaults(kind, &def);
-        o = &def;
-    }
+    int st = prepare(kind, &o, &def, n, k, &m);
+    if (st != NN_OK)
+        return st;
     switch (kind) {
     case NN_ACT_THRESHOLD: b_threshold(m, X, dX); break;
     case NN_ACT_LINEAR: b_linear(m, dY, dX); break;

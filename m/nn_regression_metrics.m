@@ -91,25 +91,6 @@ function t = size_str(A)
   t = t(1:end - 1);
 end
 
-function check_array(fn, A, name)
-  if ~(isnumeric(A) || islogical(A))
-    error(['nnlab:' fn ':class'], '%s: %s must be a numeric or logical matrix, but it is a %s', ...
-          fn, name, class(A));
-  end
-  if issparse(A)
-    error(['nnlab:' fn ':sparse'], '%s: %s must be a full matrix, but it is sparse; use full(%s)', ...
-          fn, name, name);
-  end
-  if ~isreal(A)
-    error(['nnlab:' fn ':complex'], '%s: %s must be real, but it is complex; use real(%s)', ...
-          fn, name, name);
-  end
-  if ndims(A) > 2
-    error(['nnlab:' fn ':size'], '%s: %s must be a 2-D matrix (one row per observation), but it is %s', ...
-          fn, name, size_str(A));
-  end
-end
-
 %!test
 %! s = nn_regression_metrics([1; 2; 4], [1; 3; 3]);
 %! assert(s.mse, 2 / 3, eps);

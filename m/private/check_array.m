@@ -15,6 +15,6 @@ function check_array(fn, A, name)
   end
   if ndims(A) > 2
     error(['nnlab:' fn ':size'], '%s: %s must be a 2-D matrix (one row per observation), but it is %s', ...
-          fn, name, mat2str(size(A)));
+          fn, name, regexprep(sprintf('%dx', size(A)), 'x$', ''));
   end
 end
