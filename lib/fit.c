@@ -113,7 +113,7 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
 {
     nn_int n, in, B, tcols;
     nn_int *width = NULL, *zoff = NULL, *goff = NULL;
-    nn_int i, w, maxw, total, nsteps, s, K, first = -1;
+    nn_int i, w, maxw, total, nsteps, s, K, first = -1, lwork = 0;
     real *ws = NULL, *Xb, *Tb, *D0, *D1;
     real **Z = NULL;
     const char *names[NN_OPT_MAX_BUFFERS];
@@ -191,6 +191,10 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         K = w;
         if ((sz = mul_size(bb, maxw)) < 0) { st = NN_ETOOBIG; goto done; }
         total += 2 * sz;
+        lwork = total;                       /* the loss's scratch */
+        total += NN_LOSS_WORK(bb);
+        if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
+            { st = NN_ETOOBIG; goto done; }
         if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
             { st = NN_ETOOBIG; goto done; }
         ws = (real *)malloc((total > 0 ? (size_t)total : 1) * sizeof(real));
@@ -250,8 +254,8 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
             }
 
         /* loss and its gradient */
-        st = NN_(nn_loss)(c->loss, c->loss_opts, m, K, Z[nlayers], tcols, Tb,
-                          &Lb, D0);
+        st = NN_(nn_loss_ws)(c->loss, c->loss_opts, m, K, Z[nlayers], tcols, Tb,
+                             &Lb, D0, ws + lwork);
         if (st == NN_EARG) {
             NN_(nn_loss_check)(c->loss, c->loss_opts, m, K, Z[nlayers], tcols,
                                Tb, msg, msglen);

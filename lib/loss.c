@@ -187,7 +187,8 @@ static void element(int kind, real z, real t, real pw, real delta,
  * A + St log(s); a second pass writes dZ = softmax * St - t'. */
 static int cross_entropy(const nn_loss_opts *o, nn_int n, nn_int k,
                          const real *Z, nn_int tcols, const real *T,
-                         const real *g, int none, double *sum, real *L, real *dZ)
+                         const real *g, int none, double *sum, real *L, real *dZ,
+                         real *scratch)
 {
     real eps = (real)o->label_smoothing, u = (real)(o->label_smoothing / (double)k);
     real keep = R(1) - eps;
@@ -196,7 +197,7 @@ static int cross_entropy(const nn_loss_opts *o, nn_int n, nn_int k,
     nn_int i, j;
     if (n == 0)
         return NN_OK;
-    m = (real *)malloc(4 * (size_t)n * sizeof(real));
+    m = scratch != NULL ? scratch : (real *)malloc(4 * (size_t)n * sizeof(real));
     if (m == NULL)
         return NN_ENOMEM;
     s = m + n;
@@ -241,12 +242,20 @@ static int cross_entropy(const nn_loss_opts *o, nn_int n, nn_int k,
                 dj[i] = g[i] * (exp(zj[i] - m[i]) * s[i] - TARGET(i, j));
         }
 #undef TARGET
-    free(m);
+    if (scratch == NULL)
+        free(m);
     return NN_OK;
 }
 
 int NN_(nn_loss)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
                  const real *Z, nn_int tcols, const real *T, real *L, real *dZ)
+{
+    return NN_(nn_loss_ws)(kind, o, n, k, Z, tcols, T, L, dZ, NULL);
+}
+
+int NN_(nn_loss_ws)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
+                    const real *Z, nn_int tcols, const real *T, real *L, real *dZ,
+                    real *work)
 {
     nn_int i, j;
     int none = o->reduction == NN_RED_NONE;
@@ -274,7 +283,7 @@ int NN_(nn_loss)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
     if (n == 0 || k == 0)
         goto reduce;
 
-    g = (real *)malloc((size_t)n * sizeof(real));
+    g = work != NULL ? work : (real *)malloc((size_t)n * sizeof(real));
     if (g == NULL)
         return NN_ENOMEM;
     for (i = 0; i < n; i++) {
@@ -284,7 +293,8 @@ int NN_(nn_loss)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
 
     switch (kind) {
     case NN_LOSS_CE:
-        st = cross_entropy(o, n, k, Z, tcols, T, g, none, &sum, L, dZ);
+        st = cross_entropy(o, n, k, Z, tcols, T, g, none, &sum, L, dZ,
+                           work != NULL ? work + n : NULL);
         break;
     case NN_LOSS_NLL:
         if (dZ != NULL)
@@ -335,7 +345,8 @@ int NN_(nn_loss)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
         break;
     }
     }
-    free(g);
+    if (work == NULL)
+        free(g);
     if (st != NN_OK)
         return st;
 reduce:

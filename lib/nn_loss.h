@@ -73,6 +73,9 @@ void nn_loss_out_size(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
 /* Elements of L (rows * cols of nn_loss_out_size). */
 nn_int nn_loss_out_count(int kind, const nn_loss_opts *o, nn_int n, nn_int k);
 
+/* Scratch values nn_loss_ws needs for n observations. */
+#define NN_LOSS_WORK(n) (5 * (n))
+
 #define NN_DECLARE_LOSS(R, S)                                                 \
 /* NN_OK, or NN_EARG with a sentence in msg (may be NULL) naming the first  \
  * element of Z or T outside the loss's domain.  Sizes must be valid.      */ \
@@ -84,7 +87,12 @@ int nn_loss_check##S(int kind, const nn_loss_opts *o, nn_int n, nn_int k,     \
  * (sizes or domain; see nn_loss_check_sizes and nn_loss_check) or          \
  * NN_ENOMEM (scratch of n values, 5n for ce). */                             \
 int nn_loss##S(int kind, const nn_loss_opts *o, nn_int n, nn_int k,           \
-               const R *Z, nn_int tcols, const R *T, R *L, R *dZ);
+               const R *Z, nn_int tcols, const R *T, R *L, R *dZ);             \
+/* The same with the scratch given: work holds NN_LOSS_WORK(n) values, so  \
+ * that a training loop allocates nothing per minibatch (NULL: allocate). */  \
+int nn_loss_ws##S(int kind, const nn_loss_opts *o, nn_int n, nn_int k,        \
+                  const R *Z, nn_int tcols, const R *T, R *L, R *dZ,           \
+                  R *work);
 
 NN_DECLARE_LOSS(double, _d)
 NN_DECLARE_LOSS(float, _s)
