@@ -72,26 +72,8 @@ function [Xtrain, ytrain, Xtest, ytest, classes] = nn_fashion_mnist(varargin)
             'nn_fashion_mnist: FOLDER must be the name of a folder (a character string).');
     end
   end
-  cls = 'double';
-  for k = 1:2:numel(args)
-    name = args{k};
-    if ~ischar(name) || size(name, 1) > 1
-      error('nnlab:nn_fashion_mnist:option', ...
-            'nn_fashion_mnist: option names must be character strings, like ''Class''.');
-    end
-    value = args{k + 1};
-    switch lower(name)
-      case 'class'
-        if ~ischar(value) || ~any(strcmpi(value, {'double', 'single'}))
-          error('nnlab:nn_fashion_mnist:optionValue', ...
-                'nn_fashion_mnist: the value of ''Class'' must be ''double'' or ''single''.');
-        end
-        cls = lower(value);
-      otherwise
-        error('nnlab:nn_fashion_mnist:option', ...
-              'nn_fashion_mnist: unknown option ''%s''; the only option is ''Class''.', name);
-    end
-  end
+  o = parse_options('nn_fashion_mnist', struct('Class', 'double'), args);
+  cls = class_option('nn_fashion_mnist', o.Class);
 
   if isempty(folder)
     folder = getenv('FMNIST_DIR');

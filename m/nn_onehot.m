@@ -47,26 +47,8 @@ function Y = nn_onehot(y, varargin)
     end
     K = double(K);
   end
-  cls = 'double';
-  for k = 1:2:numel(args)
-    name = args{k};
-    if ~ischar(name) || size(name, 1) > 1
-      error('nnlab:nn_onehot:option', ...
-            'nn_onehot: option names must be character strings, like ''Class''.');
-    end
-    switch lower(name)
-      case 'class'
-        value = args{k + 1};
-        if ~ischar(value) || ~any(strcmpi(value, {'double', 'single'}))
-          error('nnlab:nn_onehot:optionValue', ...
-                'nn_onehot: the value of ''Class'' must be ''double'' or ''single''.');
-        end
-        cls = lower(value);
-      otherwise
-        error('nnlab:nn_onehot:option', ...
-              'nn_onehot: unknown option ''%s''; the only option is ''Class''.', name);
-    end
-  end
+  o = parse_options('nn_onehot', struct('Class', 'double'), args);
+  cls = class_option('nn_onehot', o.Class);
   if ~(isnumeric(y) || islogical(y)) || ~isreal(y)
     error('nnlab:nn_onehot:class', ...
           'nn_onehot: the labels Y must be real numbers (whole numbers 1..K).');

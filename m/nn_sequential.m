@@ -61,9 +61,7 @@ function net = nn_sequential(in, varargin)
     k = k + 1;
   end
   opts = parse_options('nn_sequential', struct('Init', '', 'Seed', [], 'Class', 'double'), varargin(k:end));
-  if ~ischar(opts.Class) || ~any(strcmp(opts.Class, {'double', 'single'}))
-    error('nnlab:nn_sequential:optionValue', 'nn_sequential: ''Class'' must be ''double'' or ''single''');
-  end
+  opts.Class = class_option('nn_sequential', opts.Class);
   schemes = {'he', 'glorot', 'uniform', 'normal', 'zeros'};
   if ~isempty(opts.Init) && (~ischar(opts.Init) || ~any(strcmpi(opts.Init, schemes)))
     error('nnlab:nn_sequential:optionValue', 'nn_sequential: ''Init'' must be one of %s', strjoin(schemes, ', '));
