@@ -47,15 +47,28 @@ static void gemm(char ta, char tb, nn_int m, nn_int n, nn_int k,
     NN_GEMM(&ta, &tb, &bm, &bn, &bk, &one, A, &blda, B, &bldb, &zero, C, &bldc);
 }
 
-int NN_(nn_dense_forward)(nn_int n, nn_int in, nn_int out, const real *X,
-                          const real *W, const real *b, real *Y)
+/* ldx, X's leading dimension, is at least n (and 1), and fits BLAS when
+ * BLAS will be called. */
+static int check_ld(nn_int n, nn_int in, nn_int out, nn_int ldx)
+{
+    if (ldx < n || ldx < 1)
+        return NN_EARG;
+    if (n > 0 && in > 0 && out > 0 && ldx > BLAS_INT_MAX)
+        return NN_ETOOBIG;
+    return NN_OK;
+}
+
+int NN_(nn_dense_forward_ld)(nn_int n, nn_int in, nn_int out, const real *X,
+                             nn_int ldx, const real *W, const real *b, real *Y)
 {
     nn_int i, j;
     int st = check_sizes(n, in, out);
+    if (st == NN_OK)
+        st = check_ld(n, in, out, ldx);
     if (st != NN_OK)
         return st;
     /* Y(n x out) = X(n x in) * W(out x in)' */
-    gemm('N', 'T', n, out, in, X, n, W, out, Y, n);
+    gemm('N', 'T', n, out, in, X, ldx, W, out, Y, n);
     if (b != NULL)
         for (j = 0; j < out; j++) {
             real bj = b[j];
@@ -66,18 +79,26 @@ int NN_(nn_dense_forward)(nn_int n, nn_int in, nn_int out, const real *X,
     return NN_OK;
 }
 
-int NN_(nn_dense_backward)(nn_int n, nn_int in, nn_int out, const real *X,
-                           const real *W, const real *dY, real *dX, real *dW,
-                           real *db)
+int NN_(nn_dense_forward)(nn_int n, nn_int in, nn_int out, const real *X,
+                          const real *W, const real *b, real *Y)
+{
+    return NN_(nn_dense_forward_ld)(n, in, out, X, n > 0 ? n : 1, W, b, Y);
+}
+
+int NN_(nn_dense_backward_ld)(nn_int n, nn_int in, nn_int out, const real *X,
+                              nn_int ldx, const real *W, const real *dY,
+                              real *dX, real *dW, real *db)
 {
     nn_int i, j;
     int st = check_sizes(n, in, out);
+    if (st == NN_OK)
+        st = check_ld(n, in, out, ldx);
     if (st != NN_OK)
         return st;
     if (dX != NULL)     /* dX(n x in) = dY(n x out) * W(out x in) */
         gemm('N', 'N', n, in, out, dY, n, W, out, dX, n);
     if (dW != NULL)     /* dW(out x in) = dY' * X */
-        gemm('T', 'N', out, in, n, dY, n, X, n, dW, out);
+        gemm('T', 'N', out, in, n, dY, n, X, ldx, dW, out);
     if (db != NULL)     /* db = sum(dY, 1)', summed in order down each column */
         for (j = 0; j < out; j++) {
             const real *d = dY + j * n;
@@ -90,4 +111,12 @@ int NN_(nn_dense_backward)(nn_int n, nn_int in, nn_int out, const real *X,
             db[j] = (real)s;
         }
     return NN_OK;
+}
+
+int NN_(nn_dense_backward)(nn_int n, nn_int in, nn_int out, const real *X,
+                           const real *W, const real *dY, real *dX, real *dW,
+                           real *db)
+{
+    return NN_(nn_dense_backward_ld)(n, in, out, X, n > 0 ? n : 1, W, dY, dX,
+                                     dW, db);
 }

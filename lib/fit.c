@@ -19,33 +19,70 @@ static int all_finite(const real *p, nn_int count)
     return ok;
 }
 
-/* Xb (m x in, column-major) = the rows rows[0..m-1] of X, where X is given
- * transposed (Xt, in x n: one observation a column).  Blocks of a few
- * observations: their columns of Xt are read in step, and each write of a
- * block fills consecutive elements of a column of Xb. */
-static void gather_rows(nn_int in, const real *Xt, const nn_int *rows,
-                        nn_int m, real *Xb)
+/* The rows of one chunk in the order they lie in X: src[k] ascending, dst[k]
+ * the place of row src[k] in the chunk.  slot (n entries) is all -1 on entry
+ * and on return.  Returns 0 when rows holds a row twice (then src and dst
+ * are not set). */
+static int chunk_order(nn_int n, const nn_int *rows, nn_int m, nn_int *slot,
+                       nn_int *src, nn_int *dst)
 {
-    enum { BLK = 64 / sizeof(real) > 0 ? 64 / sizeof(real) : 1 };   /* a cache line of Xb */
-    nn_int r0, f, q;
-    for (r0 = 0; r0 < m; r0 += BLK) {
-        const real *src[BLK];
-        nn_int bm = m - r0 < BLK ? m - r0 : BLK;
-        real *dst = Xb + r0;
-        for (q = 0; q < bm; q++)
-            src[q] = Xt + rows[r0 + q] * in;
-        if (bm == BLK)
-            for (f = 0; f < in; f++) {
-                real *d = dst + f * m;
-                for (q = 0; q < BLK; q++)
-                    d[q] = src[q][f];
-            }
-        else
-            for (f = 0; f < in; f++) {
-                real *d = dst + f * m;
-                for (q = 0; q < bm; q++)
-                    d[q] = src[q][f];
-            }
+    nn_int i, r, k = 0;
+    int ok = 1;
+    for (i = 0; i < m; i++) {
+        if (slot[rows[i]] >= 0)
+            ok = 0;
+        slot[rows[i]] = i;
+    }
+    if (!ok) {
+        for (i = 0; i < m; i++)
+            slot[rows[i]] = -1;
+        return 0;
+    }
+    for (r = 0; r < n && k < m; r++)
+        if (slot[r] >= 0) {
+            src[k] = r;
+            dst[k] = slot[r];
+            slot[r] = -1;
+            k++;
+        }
+    return 1;
+}
+
+/* Xc (m x in, column-major) = X(rows, :), X n x in column-major.  With
+ * src/dst (chunk_order), each column of X is read in increasing row order,
+ * four columns at a time: every cache line of X is fetched once per chunk
+ * and the writes land in a column of Xc that stays in cache.  Without
+ * (src NULL): in the order of rows. */
+static void gather_chunk(nn_int n, nn_int in, const real *X, const nn_int *rows,
+                         const nn_int *src, const nn_int *dst, nn_int m,
+                         real *Xc)
+{
+    nn_int j = 0, k;
+    if (src == NULL) {
+        for (j = 0; j < in; j++) {
+            const real *x = X + j * n;
+            real *d = Xc + j * m;
+            for (k = 0; k < m; k++)
+                d[k] = x[rows[k]];
+        }
+        return;
+    }
+    for (; j + 4 <= in; j += 4) {
+        const real *x0 = X + j * n, *x1 = x0 + n, *x2 = x1 + n, *x3 = x2 + n;
+        real *d0 = Xc + j * m, *d1 = d0 + m, *d2 = d1 + m, *d3 = d2 + m;
+        for (k = 0; k < m; k++) {
+            nn_int r = src[k], q = dst[k];
+            d0[q] = x0[r];
+            d1[q] = x1[r];
+            d2[q] = x2[r];
+            d3[q] = x3[r];
+        }
+    }
+    for (; j < in; j++) {
+        const real *x = X + j * n;
+        real *d = Xc + j * m;
+        for (k = 0; k < m; k++)
+            d[dst[k]] = x[src[k]];
     }
 }
 
@@ -107,14 +144,36 @@ static nn_int mul_size(nn_int a, nn_int b)
     return a * b;
 }
 
+/* Rows per chunk: c->chunk, or by default an eighth of X's bytes, but at
+ * least NN_FIT_CHUNK_MIN and at most NN_FIT_CHUNK_MAX bytes; a multiple of
+ * the batch, at most n. */
+static nn_int chunk_rows(const nn_fit_config *c)
+{
+    nn_int n = c->n, B = c->batch, in = c->in > 0 ? c->in : 1, cr = c->chunk;
+    if (cr <= 0) {
+        double bytes = (double)n * (double)in * (double)sizeof(real) / 8;
+        if (bytes < (double)NN_FIT_CHUNK_MIN)
+            bytes = (double)NN_FIT_CHUNK_MIN;
+        if (bytes > (double)NN_FIT_CHUNK_MAX)
+            bytes = (double)NN_FIT_CHUNK_MAX;
+        cr = (nn_int)(bytes / (double)sizeof(real) / (double)in);
+    }
+    if (cr >= n)
+        return n;
+    cr = cr / B * B;
+    return cr < B ? (B < n ? B : n) : cr;
+}
+
 int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
-                const real *Xt, const real *T, double *losses, real *Y,
+                const real *X, const real *T, double *losses, real *Y,
                 nn_int *stopped, char *msg, size_t msglen)
 {
-    nn_int n, in, B, tcols;
-    nn_int *width = NULL, *zoff = NULL, *goff = NULL;
+    nn_int n, in, B, tcols, cr = 0;
+    nn_int *width = NULL, *zoff = NULL, *goff = NULL, *slot = NULL, *src = NULL,
+           *dst = NULL;
     nn_int i, w, maxw, total, nsteps, s, K, first = -1, lwork = 0;
-    real *ws = NULL, *Xb, *Tb, *D0, *D1;
+    nn_int c0 = 0, cm = 0, xoff = 0;
+    real *ws = NULL, *Xb, *Xc, *Tb, *D0, *D1;
     real **Z = NULL;
     const char *names[NN_OPT_MAX_BUFFERS];
     int st = NN_OK, nbuf;
@@ -130,13 +189,14 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
     B = c->batch;
     tcols = c->tcols;
     if (nlayers < 0 || n < 0 || in < 0 ||
-        B < 1 || tcols < 0 || !(c->l2 >= 0) || (n > 0 && (Xt == NULL && in > 0)) ||
+        B < 1 || tcols < 0 || !(c->l2 >= 0) || (n > 0 && (X == NULL && in > 0)) ||
         (n > 0 && c->perm == NULL) || (nlayers > 0 && layers == NULL) ||
         losses == NULL || c->loss_opts == NULL || c->opt_opts == NULL)
         return NN_EARG;
     if (c->loss_opts->reduction == NN_RED_NONE || c->loss_opts->weights != NULL)
         return NN_EARG;
     nbuf = nn_opt_buffers(c->opt, c->opt_opts, names);
+    cr = chunk_rows(c);
 
     /* sizes of every layer's output; workspace offsets */
     width = (nn_int *)malloc(3 * ((size_t)nlayers + 1) * sizeof(nn_int));
@@ -147,18 +207,37 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
     }
     zoff = width + nlayers + 1;
     goff = zoff + nlayers + 1;
+    if (n > 0) {
+        slot = (nn_int *)malloc(((size_t)n + 2 * (size_t)cr) * sizeof(nn_int));
+        if (slot == NULL) {
+            st = NN_ENOMEM;
+            goto done;
+        }
+        src = slot + n;
+        dst = src + cr;
+        for (i = 0; i < n; i++)
+            slot[i] = -1;
+    }
     {
         nn_int bb = B < n ? B : n;   /* rows of the largest batch */
-        nn_int sz;
+        nn_int sz, xcoff;
         w = in;
         width[0] = in;
         maxw = 1;
         total = 0;
-        /* Xb, Tb */
+        /* the chunk Xc, Xb (a contiguous batch, needed when the first layer
+         * is not dense), Tb */
+        if ((sz = mul_size(cr, in)) < 0) { st = NN_ETOOBIG; goto done; }
+        xcoff = total; total += sz;
         if ((sz = mul_size(bb, in)) < 0) { st = NN_ETOOBIG; goto done; }
-        zoff[0] = total; total += sz;
+        zoff[0] = total;
+        if (nlayers == 0 || layers[0].type != NN_FIT_DENSE)
+            total += sz;
         if ((sz = mul_size(bb, tcols)) < 0) { st = NN_ETOOBIG; goto done; }
+        xoff = total;                        /* Tb */
         total += sz;
+        if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
+            { st = NN_ETOOBIG; goto done; }
         for (i = 0; i < nlayers; i++) {
             NN_FIT_LAYER *L = layers + i;
             if (L->type == NN_FIT_DENSE) {
@@ -195,18 +274,17 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         total += NN_LOSS_WORK(bb);
         if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
             { st = NN_ETOOBIG; goto done; }
-        if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
-            { st = NN_ETOOBIG; goto done; }
         ws = (real *)malloc((total > 0 ? (size_t)total : 1) * sizeof(real));
         if (ws == NULL) {
             st = NN_ENOMEM;
             goto done;
         }
-        Xb = ws;
-        Tb = ws + mul_size(bb, in);
+        Xc = ws + xcoff;
+        Xb = ws + zoff[0];
+        Tb = ws + xoff;
         for (i = 0; i <= nlayers; i++)
             Z[i] = ws + zoff[i];
-        D0 = ws + total - 2 * sz;
+        D0 = ws + lwork - 2 * sz;
         D1 = D0 + sz;
     }
 
@@ -217,15 +295,33 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         const nn_int *rows = c->perm + s * B;
         nn_int m = n - s * B < B ? n - s * B : B, r, j;
         real Lb, *cur, *other;
+        const real *x0;
+        nn_int ldx0;
         int finite;
 
-        /* the batch */
-        for (r = 0; r < m; r++)
-            if (rows[r] < 0 || rows[r] >= n) {
-                st = NN_EARG;
-                goto done;
-            }
-        gather_rows(in, Xt, rows, m, Xb);
+        /* a new chunk: its rows gathered from X into Xc */
+        if (s * B >= c0 + cm) {
+            c0 = s * B;
+            cm = n - c0 < cr ? n - c0 : cr;
+            for (r = 0; r < cm; r++)
+                if (c->perm[c0 + r] < 0 || c->perm[c0 + r] >= n) {
+                    st = NN_EARG;
+                    goto done;
+                }
+            if (chunk_order(n, c->perm + c0, cm, slot, src, dst))
+                gather_chunk(n, in, X, c->perm + c0, src, dst, cm, Xc);
+            else
+                gather_chunk(n, in, X, c->perm + c0, NULL, NULL, cm, Xc);
+        }
+        /* the batch: rows s*B - c0 ... of Xc (leading dimension cm) */
+        x0 = Xc + (s * B - c0);
+        ldx0 = cm;
+        if (nlayers > 0 && layers[0].type != NN_FIT_DENSE) {
+            for (j = 0; j < in; j++)
+                memcpy(Xb + j * m, x0 + j * cm, (size_t)m * sizeof(real));
+            x0 = Xb;
+            ldx0 = m;
+        }
         for (j = 0; j < tcols; j++) {
             const real *t = T + j * n;
             real *d = Tb + j * m;
@@ -236,12 +332,14 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         /* forward */
         for (i = 0; i < nlayers; i++) {
             NN_FIT_LAYER *L = layers + i;
+            const real *zi = i == 0 ? x0 : Z[i];
             if (L->type == NN_FIT_DENSE)
-                st = NN_(nn_dense_forward)(m, width[i], L->units, Z[i], L->W,
-                                           L->b, Z[i + 1]);
+                st = NN_(nn_dense_forward_ld)(m, width[i], L->units, zi,
+                                              i == 0 ? ldx0 : m, L->W, L->b,
+                                              Z[i + 1]);
             else
                 st = NN_(nn_act_forward)(L->act, &L->act_opts, m, width[i],
-                                         Z[i], Z[i + 1]);
+                                         zi, Z[i + 1]);
             if (st != NN_OK)
                 goto done;
         }
@@ -271,12 +369,14 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
             NN_FIT_LAYER *L = layers + i;
             if (L->type == NN_FIT_DENSE) {
                 real *gW = ws + goff[i];
-                st = NN_(nn_dense_backward)(m, width[i], L->units, Z[i], L->W,
-                                            cur, i > first ? other : NULL, gW,
-                                            gW + L->units * width[i]);
+                st = NN_(nn_dense_backward_ld)(m, width[i], L->units,
+                                               i == 0 ? x0 : Z[i],
+                                               i == 0 ? ldx0 : m, L->W, cur,
+                                               i > first ? other : NULL, gW,
+                                               gW + L->units * width[i]);
             } else {
                 st = NN_(nn_act_backward)(L->act, &L->act_opts, m, width[i],
-                                          Z[i], cur, other);
+                                          i == 0 ? x0 : Z[i], cur, other);
             }
             if (st != NN_OK)
                 goto done;
@@ -316,6 +416,7 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
     }
 
 done:
+    free(slot);
     free(ws);
     free(Z);
     free(width);

@@ -15,7 +15,14 @@ int nn_dense_forward##S(nn_int n, nn_int in, nn_int out, const R *X,          \
 /* dX = dY*W, dW = dY'*X, db = sum(dY,1)' (summed in double, in order);      \
  * any output may be NULL; X is read only for dW. */                          \
 int nn_dense_backward##S(nn_int n, nn_int in, nn_int out, const R *X,         \
-                         const R *W, const R *dY, R *dX, R *dW, R *db);
+                         const R *W, const R *dY, R *dX, R *dW, R *db);        \
+/* The same with X's leading dimension ldx >= max(n, 1) (X may be a block of  \
+ * rows of a taller matrix); NN_EARG when ldx is smaller. */                  \
+int nn_dense_forward_ld##S(nn_int n, nn_int in, nn_int out, const R *X,       \
+                           nn_int ldx, const R *W, const R *b, R *Y);          \
+int nn_dense_backward_ld##S(nn_int n, nn_int in, nn_int out, const R *X,      \
+                            nn_int ldx, const R *W, const R *dY, R *dX,       \
+                            R *dW, R *db);
 
 NN_DECLARE_DENSE(double, _d)
 NN_DECLARE_DENSE(float, _s)

@@ -32,8 +32,8 @@ typedef enum { NN_FIT_DENSE = 0, NN_FIT_ACT } nn_fit_layer_type;
  * must be a per-batch loss with no 'weights' (each batch has its own rows)
  * and reduction 'mean' or 'sum' (one value per batch). */
 typedef struct {
-    nn_int n;                      /* observations (columns of Xt, rows of T) */
-    nn_int in;                     /* features (rows of Xt) */
+    nn_int n;                      /* observations (rows of X and T) */
+    nn_int in;                     /* features (columns of X) */
     nn_int batch;                  /* observations per step, >= 1 */
     const nn_int *perm;            /* n indices 0..n-1: the epoch's order */
     nn_int max_steps;              /* stop after this many steps; < 0: all */
@@ -43,7 +43,25 @@ typedef struct {
     int opt;                       /* nn_opt_kind */
     const nn_opt_opts *opt_opts;
     double l2;                     /* >= 0 */
+    nn_int chunk;                  /* rows gathered at a time; <= 0: the
+                                      default (see below) */
 } nn_fit_config;
+
+/* The gather: X is read in place (observations are rows, so one
+ * observation is spread over X's columns).  An epoch visits its rows in
+ * chunks of consecutive batches: the chunk's rows are gathered into a
+ * buffer of chunk x in once (each column of X read in increasing row
+ * order), and each batch is a block of rows of that buffer, passed to the
+ * first dense layer with a leading dimension.  The buffer is the only copy
+ * of data: by default an eighth of X (so an epoch reads X about 8 times),
+ * but at least NN_FIT_CHUNK_MIN and at most NN_FIT_CHUNK_MAX bytes.  The
+ * chunk size changes no result. */
+#ifndef NN_FIT_CHUNK_MIN
+#define NN_FIT_CHUNK_MIN (4.0 * 1024 * 1024)
+#endif
+#ifndef NN_FIT_CHUNK_MAX
+#define NN_FIT_CHUNK_MAX (1024.0 * 1024 * 1024)
+#endif
 
 #define NN_DECLARE_FIT(R, S)                                                  \
 typedef struct {                                                              \
@@ -58,7 +76,8 @@ typedef struct {                                                              \
     double stepsW, stepsb;     /* steps taken so far; updated */              \
     int freshW, freshb;        /* 1: no state yet (nn_step's S = []) */       \
 } nn_fit_layer##S;                                                            \
-/* One epoch.  Xt is in x n (column i holds observation i), T is n x tcols; \
+/* One epoch.  X is n x in, T is n x tcols (column-major, a row an        \
+ * observation);                                                        \
  * losses gets one value per step taken (the mean batch loss plus the L2    \
  * term), Y (n x k, k the output width; may be NULL) the network output of  \
  * every row visited, at its row (others are left as they are), *stopped   \
@@ -67,7 +86,7 @@ typedef struct {                                                              \
  * *stopped is that step and msg, if not NULL, says why), NN_ETOOBIG or     \
  * NN_ENOMEM. */                                                              \
 int nn_fit##S(const nn_fit_config *c, nn_int nlayers, nn_fit_layer##S *layers, \
-              const R *Xt, const R *T, double *losses, R *Y, nn_int *stopped, \
+              const R *X, const R *T, double *losses, R *Y, nn_int *stopped, \
               char *msg, size_t msglen);
 
 NN_DECLARE_FIT(double, _d)

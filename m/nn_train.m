@@ -167,8 +167,8 @@ function [net, info] = nn_train(net, X, T, varargin)
   hasval = ~isempty(Xv);
 
   % the fast path: one call of the compiled engine per epoch, on the data
-  % transposed once (one observation a column: a minibatch is gathered
-  % from contiguous columns)
+  % as it is (nn_fit gathers each chunk of minibatches from X's columns; no
+  % copy of the whole data)
   fast = ~pairs && can_fit(net, o);
   if strcmp(o.Engine, 'c') && ~fast
     error('nnlab:nn_train:optionValue', ['nn_train: ''Engine'', ''c'' cannot train this ' ...
@@ -178,7 +178,7 @@ function [net, info] = nn_train(net, X, T, varargin)
   fast = fast && ~strcmp(o.Engine, 'm') && (strcmp(o.Engine, 'c') || exist('nn_fit') == 3);
   Xt = [];
   if fast
-    Xt = X.';
+    Xt = X;
   end
 
   % a first call of the loss on one row: a clear error before any training

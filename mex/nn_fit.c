@@ -6,7 +6,7 @@
 #include "nnmex.h"
 
 #define FN "nn_fit"
-#define USAGE "[layers, SW, Sb, losses, Y, stopped] = nn_fit(Xt, T, perm, B, " \
+#define USAGE "[layers, SW, Sb, losses, Y, stopped] = nn_fit(X, T, perm, B, " \
               "layers, SW, Sb, LOSS, lossopts, METHOD, optopts, l2)"
 
 typedef struct { int kind; nn_act_opts o; } act_ctx;
@@ -85,7 +85,7 @@ static double get_scalar(const mxArray *a, const char *what, const char *name)
  * Stops at a divergence or a loss domain error: *se, *ss = its epoch and
  * step (1-based). */
 static int run_epochs(nn_fit_config *cfg, int single, nn_int nl,
-                      nn_fit_layer_s *ls, nn_fit_layer_d *ld, const mxArray *Xt,
+                      nn_fit_layer_s *ls, nn_fit_layer_d *ld, const mxArray *X,
                       const mxArray *T, const nn_int *perm, nn_int C,
                       nn_int last, nn_int last_steps, double *losses,
                       nn_int nsteps, void *Y, nn_int K, nn_int *se, nn_int *ss,
@@ -100,11 +100,11 @@ static int run_epochs(nn_fit_config *cfg, int single, nn_int nl,
         cfg->perm = perm + e * N;
         cfg->max_steps = e == last ? last_steps : -1;
         if (single)
-            st = nn_fit_s(cfg, nl, ls, (const float *)mxGetData(Xt),
+            st = nn_fit_s(cfg, nl, ls, (const float *)mxGetData(X),
                           (const float *)mxGetData(T), losses + e * nsteps,
                           Y ? (float *)Y + e * N * K : NULL, &stopped, msg, msglen);
         else
-            st = nn_fit_d(cfg, nl, ld, (const double *)mxGetData(Xt),
+            st = nn_fit_d(cfg, nl, ld, (const double *)mxGetData(X),
                           (const double *)mxGetData(T), losses + e * nsteps,
                           Y ? (double *)Y + e * N * K : NULL, &stopped, msg, msglen);
         if (stopped > 0) {
@@ -135,7 +135,7 @@ static void set_steps(mxArray *C, nn_int i, int fresh, double steps)
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
-    const mxArray *Xt, *T, *Pm, *Lin, *SWin, *Sbin, **args;
+    const mxArray *X, *T, *Pm, *Lin, *SWin, *Sbin, **args;
     mxArray *Lout, *SWout, *Sbout, *losses, *Y;
     nn_fit_layer_d *ld;
     nn_fit_layer_s *ls;
@@ -150,7 +150,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     int nargs, k, nb, st, single;
 
     nnm_check_counts(FN, nlhs, 6, nrhs, 12, 12, USAGE);
-    Xt = prhs[0];
+    X = prhs[0];
     T = prhs[1];
     Pm = prhs[2];
     Lin = prhs[4];
@@ -158,15 +158,15 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     Sbin = prhs[6];
 
     /* data */
-    nnm_check_matrix(FN, Xt, "Xt");
-    nnm_check_same_class(FN, T, "T", Xt, "Xt");
-    cls = mxGetClassID(Xt);
+    nnm_check_matrix(FN, X, "X");
+    nnm_check_same_class(FN, T, "T", X, "X");
+    cls = mxGetClassID(X);
     single = cls == mxSINGLE_CLASS;
-    in = (nn_int)mxGetM(Xt);
-    N = (nn_int)mxGetN(Xt);
+    N = (nn_int)mxGetM(X);
+    in = (nn_int)mxGetN(X);
     if ((nn_int)mxGetM(T) != N)
-        nnm_error(FN, "size", "T must have one row per observation (per column of "
-                  "Xt, %ld), but it is %s", (long)N, nnm_describe(T, d1, sizeof d1));
+        nnm_error(FN, "size", "T must have one row per observation (per row of "
+                  "X, %ld), but it is %s", (long)N, nnm_describe(T, d1, sizeof d1));
     /* perm: N x C (C epochs), or a vector of N for one epoch */
     if (!mxIsDouble(Pm) || mxIsComplex(Pm) || mxIsSparse(Pm) ||
         mxGetNumberOfDimensions(Pm) != 2 ||
@@ -280,8 +280,8 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
             const mxArray *bb = layer_field(Lin, (mwIndex)i, "b");
             double sw, sb;
             int fw, fb;
-            nnm_check_same_class(FN, W, "a layer's W", Xt, "Xt");
-            nnm_check_same_class(FN, bb, "a layer's b", Xt, "Xt");
+            nnm_check_same_class(FN, W, "a layer's W", X, "X");
+            nnm_check_same_class(FN, bb, "a layer's b", X, "X");
             if ((nn_int)mxGetN(W) != width || mxGetM(W) < 1 ||
                 mxGetM(bb) != mxGetM(W) || mxGetN(bb) != 1)
                 nnm_error(FN, "size", "layer %ld: W must be units x %ld and b units "
@@ -397,8 +397,9 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     cfg.opt = oc.kind;
     cfg.opt_opts = &oc.o;
     cfg.l2 = l2;
+    cfg.chunk = 0;
     msg[0] = '\0';
-    st = run_epochs(&cfg, single, nl, ls, ld, Xt, T, perm, C, -1, 0, lossbuf,
+    st = run_epochs(&cfg, single, nl, ls, ld, X, T, perm, C, -1, 0, lossbuf,
                     nsteps, mxGetData(Y), K, &se, &ss, msg, sizeof msg);
     if (st == NN_EARG && ss > 0)
         nnm_error(FN, "domain", "epoch %ld, step %ld: %s", (long)se, (long)ss,
@@ -440,7 +441,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                            mxGetData(mxGetField(sb, 0, bufnames[k])), bbytes);
             }
         }
-        st = run_epochs(&cfg, single, nl, ls, ld, Xt, T, perm, se, se - 1, ss - 1,
+        st = run_epochs(&cfg, single, nl, ls, ld, X, T, perm, se, se - 1, ss - 1,
                         scratch, nsteps, NULL, K, &se2, &ss2, msg, sizeof msg);
         nnm_check_status(FN, st);
         if (ss2 != 0)

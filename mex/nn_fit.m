@@ -1,15 +1,15 @@
 % -*- texinfo -*-
-% @deftypefn {} {[@var{layers}, @var{SW}, @var{Sb}, @var{losses}, @var{Y}, @var{stopped}] =} nn_fit (@var{Xt}, @var{T}, @var{perm}, @var{B}, @var{layers}, @var{SW}, @var{Sb}, @var{LOSS}, @var{lossopts}, @var{METHOD}, @var{optopts}, @var{l2})
+% @deftypefn {} {[@var{layers}, @var{SW}, @var{Sb}, @var{losses}, @var{Y}, @var{stopped}] =} nn_fit (@var{X}, @var{T}, @var{perm}, @var{B}, @var{layers}, @var{SW}, @var{Sb}, @var{LOSS}, @var{lossopts}, @var{METHOD}, @var{optopts}, @var{l2})
 % Epochs of minibatch gradient descent in one call: the compiled engine of
 % @code{nn_train}, which calls it once per epoch (once per many epochs for
 % small data, where the cost of a call would dominate).  Use
 % @code{nn_train}; this function is documented for testing and for the
 % curious.
 %
-% @multitable {@var{lossopts}} {in x N} {the observations, one a column: @code{X.'}, in the network's class}
+% @multitable {@var{lossopts}} {N x tcols} {the observations, one a row, in the network's class}
 % @headitem Argument @tab Size @tab Meaning
-% @item @var{Xt} @tab in x N @tab the observations, one a column: @code{X.'}, in the network's class
-% @item @var{T} @tab N x tcols @tab the targets, one row per observation, of the class of @var{Xt}
+% @item @var{X} @tab N x in @tab the observations, one a row, in the network's class
+% @item @var{T} @tab N x tcols @tab the targets, one row per observation, of the class of @var{X}
 % @item @var{perm} @tab N x E @tab the order of each of E epochs, a column each: 0-based row indices (@code{randperm (N)' - 1}); a row vector for one epoch
 % @item @var{B} @tab scalar @tab observations per step (the last step takes the rest)
 % @item @var{layers} @tab struct @tab @code{net.layers}: dense and activation layers (dropout only with p = 0)
@@ -43,7 +43,11 @@
 % double) the batch losses @code{L}; @var{Y} (N x outputs*E, the outputs of
 % epoch e in columns (e-1)*outputs+1 to e*outputs) the network output of
 % every observation at its row, computed in its step before the update.
-% All scratch memory is allocated once per epoch, none per step.
+% @var{X} is read where it is: each run of consecutive minibatches is
+% gathered into one buffer, from which the minibatches are taken.  The
+% buffer holds an eighth of @var{X} (at least 4 MB, at most 1 GB), so
+% training needs little memory besides the data.  All scratch memory is allocated
+% once per epoch, none per step.
 %
 % When after step s of epoch e the loss or a parameter is NaN or Inf,
 % training stops there, @var{stopped} is @code{[e s]} and @var{layers} are
@@ -57,7 +61,7 @@
 %! net = nn_mlp ([2 3 1], 'Hidden', 'tanh', 'Seed', 1);
 %! X = [0 0; 0 1; 1 0; 1 1; 0.5 0.2];  T = [0; 1; 1; 0; 1];
 %! perm = [3 1 5 2 4];
-%! [L, SW, Sb, losses, Y, stopped] = nn_fit (X.', T, perm - 1, 3, net.layers, ...
+%! [L, SW, Sb, losses, Y, stopped] = nn_fit (X, T, perm - 1, 3, net.layers, ...
 %!     cell (1, 3), cell (1, 3), 'mse', {}, 'sgd', {'lr', 0.1}, 0);
 %! ref = net;
 %! for s = 1:2
@@ -77,5 +81,5 @@
 %! assert (SW{1}.step, 2);
 %! assert (isempty (SW{2}));
 %!error id=nnlab:nn_fit:nargin nn_fit (1)
-%!error id=nnlab:nn_fit:mixedClass nn_fit (ones (2, 3), single (ones (3, 1)), [0 1 2], 1, nn_mlp ([2 1]).layers, {[]}, {[]}, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:domain nn_fit (ones (2, 3), ones (3, 1), [0 1 3], 1, nn_mlp ([2 1]).layers, {[]}, {[]}, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:mixedClass nn_fit (ones (3, 2), single (ones (3, 1)), [0 1 2], 1, nn_mlp ([2 1]).layers, {[]}, {[]}, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit (ones (3, 2), ones (3, 1), [0 1 3], 1, nn_mlp ([2 1]).layers, {[]}, {[]}, 'mse', {}, 'sgd', {}, 0)

@@ -209,80 +209,80 @@
 %! end
 
 ## ---- nn_fit's argument checks ---------------------------------------------------
-%!shared Xt, Tt, P, L, S
-%! Xt = [0 0 1 1; 0 1 0 1];  Tt = [0; 1; 1; 0];  P = [3 0 2 1];
+%!shared Xr, Tt, P, L, S
+%! Xr = [0 0 1 1; 0 1 0 1].';  Tt = [0; 1; 1; 0];  P = [3 0 2 1];
 %! L = nn_mlp([2 3 1], 'Hidden', 'tanh', 'Seed', 1).layers;
 %! S = cell(1, 3);
 %!test
-%! [L1, SW, Sb, losses, Y, stopped] = nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
+%! [L1, SW, Sb, losses, Y, stopped] = nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
 %! assert(size(losses), [2 1]); assert(size(Y), [4 1]); assert(stopped, [0 0]);
 %! assert(SW{1}.method, 'sgd'); assert(SW{1}.step, 2); assert(isempty(SW{2}));
 %! % the states continue: a second epoch from them equals two epochs of steps
-%! [L2, SW2] = nn_fit(Xt, Tt, P, 2, L1, SW, Sb, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
+%! [L2, SW2] = nn_fit(Xr, Tt, P, 2, L1, SW, Sb, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
 %! assert(SW2{1}.step, 4);
 %! % two epochs in one call: the same
-%! [L3, SW3, Sb3, losses3, Y3, stopped3] = nn_fit(Xt, Tt, [P' P'], 2, L, S, S, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
+%! [L3, SW3, Sb3, losses3, Y3, stopped3] = nn_fit(Xr, Tt, [P' P'], 2, L, S, S, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
 %! assert(isequal(L3, L2) && isequal(SW3, SW2)); assert(size(losses3), [2 2]); assert(size(Y3), [4 2]);
 %! assert(isequal(losses3(:, 1), losses)); assert(isequal(Y3(:, 1), Y)); assert(stopped3, [0 0]);
 %! % the inputs are not modified
 %! assert(isequal(L, nn_mlp([2 3 1], 'Hidden', 'tanh', 'Seed', 1).layers));
 %!test
 %! % empty data: no step, states unchanged
-%! [L1, SW, Sb, losses, Y, stopped] = nn_fit(zeros(2, 0), zeros(0, 1), zeros(1, 0), 2, L, S, S, 'mse', {}, 'adam', {}, 0);
+%! [L1, SW, Sb, losses, Y, stopped] = nn_fit(zeros(0, 2), zeros(0, 1), zeros(1, 0), 2, L, S, S, 'mse', {}, 'adam', {}, 0);
 %! assert(isequal(L1, L)); assert(isempty(losses)); assert(size(Y), [0 1]); assert(isempty(SW{1}));
-%!error id=nnlab:nn_fit:nargin nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {})
-%!error id=nnlab:nn_fit:nargout [a, b, c, d, e, f, g] = nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:class nn_fit(int8(Xt), Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:complex nn_fit(Xt * 1i, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:sparse nn_fit(sparse(Xt), Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:mixedClass nn_fit(Xt, single(Tt), P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:mixedClass nn_fit(single(Xt), single(Tt), P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:size nn_fit(Xt, [Tt; 1], P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:size nn_fit(Xt, [Tt Tt], P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:size nn_fit(Xt, Tt, P(1:3), 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:size nn_fit(Xt, Tt, [P P], 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:size nn_fit(Xt, Tt, single(P), 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:size nn_fit(Xt(1, :), Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P + 1, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P - 0.5, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P, 0, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P, 1.5, L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P, [1 2], L, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, -1)
-%!error id=nnlab:nn_fit:domain nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, Inf)
-%!error id=nnlab:nn_fit:domain nn_fit(Xt, 2 * Tt, P, 2, L, S, S, 'bce_logits', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:layers nn_fit(Xt, Tt, P, 2, 1, S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:layers nn_fit(Xt, Tt, P, 2, rmfield(L, 'W'), S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:layers nn_fit(Xt, Tt, P, 2, setfield(L, {2}, 'type', 'conv'), S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:layers nn_fit(Xt, Tt, P, 2, nn_sequential(2, nn_layer('dropout', 0.5), nn_layer('dense', 1)).layers, cell(1, 2), cell(1, 2), 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:size nn_fit(Xt, Tt, P, 2, setfield(L, {1}, 'W', ones(3, 3)), S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:size nn_fit(Xt, Tt, P, 2, setfield(L, {1}, 'b', ones(2, 1)), S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:mixedClass nn_fit(Xt, Tt, P, 2, setfield(L, {1}, 'W', single(L(1).W)), S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:name nn_fit(Xt, Tt, P, 2, setfield(L, {2}, 'act', 'bogus'), S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:option nn_fit(Xt, Tt, P, 2, setfield(L, {2}, 'opts', {'alpha', 1}), S, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:state nn_fit(Xt, Tt, P, 2, L, {[], []}, S, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:state nn_fit(Xt, Tt, P, 2, L, S, 1, 'mse', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:state nn_fit(Xt, Tt, P, 2, L, {struct('method', 'adam'), [], []}, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:nargin nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {})
+%!error id=nnlab:nn_fit:nargout [a, b, c, d, e, f, g] = nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:class nn_fit(int8(Xr), Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:complex nn_fit(Xr * 1i, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:sparse nn_fit(sparse(Xr), Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:mixedClass nn_fit(Xr, single(Tt), P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:mixedClass nn_fit(single(Xr), single(Tt), P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xr, [Tt; 1], P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xr, [Tt Tt], P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xr, Tt, P(1:3), 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xr, Tt, [P P], 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xr, Tt, single(P), 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xr(1, :), Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(Xr, Tt, P + 1, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(Xr, Tt, P - 0.5, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(Xr, Tt, P, 0, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(Xr, Tt, P, 1.5, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(Xr, Tt, P, [1 2], L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, -1)
+%!error id=nnlab:nn_fit:domain nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, Inf)
+%!error id=nnlab:nn_fit:domain nn_fit(Xr, 2 * Tt, P, 2, L, S, S, 'bce_logits', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:layers nn_fit(Xr, Tt, P, 2, 1, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:layers nn_fit(Xr, Tt, P, 2, rmfield(L, 'W'), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:layers nn_fit(Xr, Tt, P, 2, setfield(L, {2}, 'type', 'conv'), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:layers nn_fit(Xr, Tt, P, 2, nn_sequential(2, nn_layer('dropout', 0.5), nn_layer('dense', 1)).layers, cell(1, 2), cell(1, 2), 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xr, Tt, P, 2, setfield(L, {1}, 'W', ones(3, 3)), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xr, Tt, P, 2, setfield(L, {1}, 'b', ones(2, 1)), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:mixedClass nn_fit(Xr, Tt, P, 2, setfield(L, {1}, 'W', single(L(1).W)), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, setfield(L, {2}, 'act', 'bogus'), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:option nn_fit(Xr, Tt, P, 2, setfield(L, {2}, 'opts', {'alpha', 1}), S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:state nn_fit(Xr, Tt, P, 2, L, {[], []}, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:state nn_fit(Xr, Tt, P, 2, L, S, 1, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:state nn_fit(Xr, Tt, P, 2, L, {struct('method', 'adam'), [], []}, S, 'mse', {}, 'sgd', {}, 0)
 %!error <state of optimizer 'sgd', not of 'adam'>
-%! [~, SW] = nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0);
-%! nn_fit(Xt, Tt, P, 2, L, SW, S, 'mse', {}, 'adam', {}, 0);
+%! [~, SW] = nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0);
+%! nn_fit(Xr, Tt, P, 2, L, SW, S, 'mse', {}, 'adam', {}, 0);
 %!error id=nnlab:nn_fit:state
-%! [~, SW] = nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0);
-%! nn_fit(Xt, Tt, P, 2, L, SW, S, 'mse', {}, 'sgd', {'momentum', 0.9}, 0);
+%! [~, SW] = nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0);
+%! nn_fit(Xr, Tt, P, 2, L, SW, S, 'mse', {}, 'sgd', {'momentum', 0.9}, 0);
 %!error id=nnlab:nn_fit:state
-%! [~, SW] = nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'momentum', 0.9}, 0);
-%! nn_fit(Xt, Tt, P, 2, L, SW([3 2 1]), S, 'mse', {}, 'sgd', {'momentum', 0.9}, 0);
-%!error id=nnlab:nn_fit:name nn_fit(Xt, Tt, P, 2, L, S, S, 'bogus', {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:name nn_fit(Xt, Tt, P, 2, L, S, S, 1, {}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:name nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'bogus', {}, 0)
-%!error id=nnlab:nn_fit:class nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', 'delta', 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:class nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', 1, 0)
-%!error id=nnlab:nn_fit:option nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {'weights', ones(4, 1)}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:option nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {'delta'}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:option nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {'bogus', 1}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:optionValue nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {'reduction', 'none'}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:optionValue nn_fit(Xt, Tt, P, 2, L, S, S, 'huber', {'delta', -1}, 'sgd', {}, 0)
-%!error id=nnlab:nn_fit:option nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'bogus', 1}, 0)
-%!error id=nnlab:nn_fit:optionValue nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'lr', -1}, 0)
-%!error id=nnlab:nn_fit:optionValue nn_fit(Xt, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'nesterov', true}, 0)
-%!error id=nnlab:nn_fit:size nn_fit(Xt, [Tt Tt], P, 2, L, S, S, 'ce', {}, 'sgd', {}, 0)
+%! [~, SW] = nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'momentum', 0.9}, 0);
+%! nn_fit(Xr, Tt, P, 2, L, SW([3 2 1]), S, 'mse', {}, 'sgd', {'momentum', 0.9}, 0);
+%!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 'bogus', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 1, {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'bogus', {}, 0)
+%!error id=nnlab:nn_fit:class nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', 'delta', 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:class nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', 1, 0)
+%!error id=nnlab:nn_fit:option nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {'weights', ones(4, 1)}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:option nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {'delta'}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:option nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {'bogus', 1}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:optionValue nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {'reduction', 'none'}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:optionValue nn_fit(Xr, Tt, P, 2, L, S, S, 'huber', {'delta', -1}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:option nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'bogus', 1}, 0)
+%!error id=nnlab:nn_fit:optionValue nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'lr', -1}, 0)
+%!error id=nnlab:nn_fit:optionValue nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'nesterov', true}, 0)
+%!error id=nnlab:nn_fit:size nn_fit(Xr, [Tt Tt], P, 2, L, S, S, 'ce', {}, 'sgd', {}, 0)

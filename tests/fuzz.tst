@@ -193,7 +193,7 @@
 %!      in = randi (4);  N = randi ([1 12]);  K = randi (3);
 %!      net = nn_mlp ([in, randi(4), K], 'Hidden', fz_pick ({'relu', 'tanh', 'sigmoid'}), ...
 %!                    'Seed', randi (100), 'Class', fz_pick ({'double', 'single'}));
-%!      Xt = fz_fill ([in, N], net.class);
+%!      Xt = fz_fill ([N, in], net.class);
 %!      loss = fz_pick ({'mse', 'ce', 'bce_logits', 'huber', 'bogus'});
 %!      if (strcmp (loss, 'ce'))
 %!        T = cast (randi (K, N, 1), net.class);

@@ -218,6 +218,37 @@ static void test_nonfinite(void **state)
     assert_true(isnan(Y[0]) && isnan(Y[1]));
 }
 
+/* X given as a block of rows of a taller matrix (leading dimension ldx):
+ * bit for bit the result of the same rows copied out; ldx < n refused. */
+static void test_leading_dimension(void **state)
+{
+    enum { TALL = 9, N = 4, IN = 3, OUT = 2, R0 = 3 };
+    double big[TALL * IN], X[N * IN], W[OUT * IN], b[OUT], dY[N * OUT];
+    double Y1[N * OUT], Y2[N * OUT], dW1[OUT * IN], dW2[OUT * IN], db1[OUT], db2[OUT];
+    double dX1[N * IN], dX2[N * IN];
+    int i, j;
+    (void)state;
+    for (i = 0; i < TALL * IN; i++) big[i] = sin(0.7 * i + 0.3);
+    for (i = 0; i < OUT * IN; i++) W[i] = cos(1.1 * i);
+    for (i = 0; i < OUT; i++) b[i] = 0.1 * i - 0.05;
+    for (i = 0; i < N * OUT; i++) dY[i] = sin(2.3 * i);
+    for (i = 0; i < N; i++)
+        for (j = 0; j < IN; j++)
+            X[i + j * N] = big[R0 + i + j * TALL];
+    assert_int_equal(nn_dense_forward_d(N, IN, OUT, X, W, b, Y1), NN_OK);
+    assert_int_equal(nn_dense_forward_ld_d(N, IN, OUT, big + R0, TALL, W, b, Y2), NN_OK);
+    assert_true(memcmp(Y1, Y2, sizeof Y1) == 0);
+    assert_int_equal(nn_dense_backward_d(N, IN, OUT, X, W, dY, dX1, dW1, db1), NN_OK);
+    assert_int_equal(nn_dense_backward_ld_d(N, IN, OUT, big + R0, TALL, W, dY, dX2, dW2, db2), NN_OK);
+    assert_true(memcmp(dW1, dW2, sizeof dW1) == 0);
+    assert_true(memcmp(db1, db2, sizeof db1) == 0);
+    assert_true(memcmp(dX1, dX2, sizeof dX1) == 0);
+    assert_int_equal(nn_dense_forward_ld_d(N, IN, OUT, big, N - 1, W, b, Y2), NN_EARG);
+    assert_int_equal(nn_dense_backward_ld_d(N, IN, OUT, big, 0, W, dY, NULL, dW2, NULL), NN_EARG);
+    /* n = 0 with ldx = 1 is fine */
+    assert_int_equal(nn_dense_forward_ld_d(0, IN, OUT, big, 1, W, b, Y2), NN_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_sizes),
         cmocka_unit_test(test_nonfinite),
+        cmocka_unit_test(test_leading_dimension),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

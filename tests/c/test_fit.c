@@ -156,26 +156,18 @@ static void setup(run_d *R, int loss, double lr, double mu, double l2)
     R->c.tcols = NOUT; R->c.opt = NN_OPT_SGD; R->c.opt_opts = &R->oo; R->c.l2 = l2;
 }
 
-static void transpose(const double *A, nn_int rows, nn_int cols, double *At)
-{
-    nn_int i, j;
-    for (i = 0; i < rows; i++)
-        for (j = 0; j < cols; j++)
-            At[j + i * cols] = A[i + j * rows];
-}
-
 static void check_against_reference(double l2)
 {
     run_d R;
-    double Xt[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
+    double Xd[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
     double w1[NH * NIN], c1[NH], w2[NOUT * NH], c2[NOUT];
     double rl[NSTEPS], rY[NOBS * NOUT];
     nn_int stopped = -1;
     int i;
     init_data();
-    transpose(X, NOBS, NIN, Xt);
+    memcpy(Xd, X, sizeof X);
     setup(&R, NN_LOSS_MSE, 0.1, 0.9, l2);
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_OK);
     assert_int_equal(stopped, 0);
     memcpy(w1, W1, sizeof W1); memcpy(c1, b1, sizeof b1);
     memcpy(w2, W2, sizeof W2); memcpy(c2, b2, sizeof b2);
@@ -208,15 +200,15 @@ static void test_fit_reference_l2(void **state)
 static void test_fit_same_kernels(void **state)
 {
     run_d R, H;
-    double Xt[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
+    double Xd[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
     nn_int stopped;
     int s;
     (void)state;
     init_data();
-    transpose(X, NOBS, NIN, Xt);
+    memcpy(Xd, X, sizeof X);
     setup(&R, NN_LOSS_MSE, 0.1, 0.9, 0);
     setup(&H, NN_LOSS_MSE, 0.1, 0.9, 0);
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_OK);
     for (s = 0; s < NSTEPS; s++) {
         int m = NOBS - s * BATCH < BATCH ? NOBS - s * BATCH : BATCH, r, j;
         double Xb[BATCH * NIN], Tb[BATCH * NOUT], Z1[BATCH * NH], A1[BATCH * NH];
@@ -247,25 +239,90 @@ static void test_fit_same_kernels(void **state)
     assert_true(memcmp(H.c2, R.c2, sizeof H.c2) == 0);
 }
 
+/* The chunk size (rows gathered at a time) changes no bit of the result,
+ * also when the chunk does not divide the data or perm repeats a row. */
+static void test_fit_chunks(void **state)
+{
+    static const nn_int DUP[NOBS] = { 4, 4, 6, 2, 2, 1, 4 };
+    const nn_int *perms[2] = { PERM, DUP };
+    const nn_int chunks[6] = { 1, 2, 3, 6, 7, 100 };
+    int p, k;
+    (void)state;
+    init_data();
+    for (p = 0; p < 2; p++) {
+        run_d A, R;
+        double la[NSTEPS], ya[NOBS * NOUT], lr[NSTEPS], yr[NOBS * NOUT];
+        nn_int stopped;
+        setup(&A, NN_LOSS_MSE, 0.1, 0.9, 0.01);
+        A.c.perm = perms[p];
+        memset(ya, 0, sizeof ya);
+        assert_int_equal(nn_fit_d(&A.c, 3, A.L, X, T, la, ya, &stopped, NULL, 0), NN_OK);
+        for (k = 0; k < 6; k++) {
+            setup(&R, NN_LOSS_MSE, 0.1, 0.9, 0.01);
+            R.c.perm = perms[p];
+            R.c.chunk = chunks[k];
+            memset(yr, 0, sizeof yr);
+            assert_int_equal(nn_fit_d(&R.c, 3, R.L, X, T, lr, yr, &stopped, NULL, 0), NN_OK);
+            assert_true(memcmp(la, lr, sizeof la) == 0);
+            assert_true(memcmp(ya, yr, sizeof ya) == 0);
+            assert_true(memcmp(A.w1, R.w1, sizeof A.w1) == 0);
+            assert_true(memcmp(A.c2, R.c2, sizeof A.c2) == 0);
+            assert_true(memcmp(A.bw1, R.bw1, sizeof A.bw1) == 0);
+        }
+    }
+}
+
+/* A network that starts with an activation: the batch is copied for it. */
+static void test_fit_act_first(void **state)
+{
+    run_d R, H;
+    nn_fit_layer_d L[4];
+    double l1[NSTEPS], l2[NSTEPS];
+    nn_int stopped;
+    (void)state;
+    init_data();
+    setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
+    setup(&H, NN_LOSS_MSE, 0.1, 0, 0);
+    /* sigmoid, then the network of setup() */
+    memset(&L[0], 0, sizeof L[0]);
+    L[0].type = NN_FIT_ACT; L[0].act = NN_ACT_SIGMOID;
+    nn_act_defaults(NN_ACT_SIGMOID, &L[0].act_opts);
+    memcpy(L + 1, R.L, 3 * sizeof L[0]);
+    R.c.chunk = 3;
+    assert_int_equal(nn_fit_d(&R.c, 4, L, X, T, l1, NULL, &stopped, NULL, 0), NN_OK);
+    /* against the data passed through the sigmoid first */
+    {
+        double S[NOBS * NIN];
+        int i;
+        nn_act_forward_d(NN_ACT_SIGMOID, NULL, NOBS, NIN, X, S);
+        for (i = 0; i < NOBS * NIN; i++)
+            X[i] = S[i];
+        assert_int_equal(nn_fit_d(&H.c, 3, H.L, X, T, l2, NULL, &stopped, NULL, 0), NN_OK);
+        init_data();
+    }
+    assert_true(memcmp(l1, l2, sizeof l1) == 0);
+    assert_true(memcmp(L[1].W, H.w1, sizeof H.w1) == 0);
+}
+
 /* Divergence: the step is reported; a run with max_steps = stopped - 1
  * gives the last finite parameters. */
 static void test_fit_diverged(void **state)
 {
     run_d R;
-    double Xt[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
+    double Xd[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
     nn_int stopped = 0, again = -1;
     int i;
     (void)state;
     init_data();
     for (i = 0; i < NOBS * NOUT; i++)
         T[i] *= 1e30;
-    transpose(X, NOBS, NIN, Xt);
+    memcpy(Xd, X, sizeof X);
     setup(&R, NN_LOSS_MSE, 1e200, 0, 0);
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_OK);
     assert_true(stopped >= 1 && stopped <= NSTEPS);
     setup(&R, NN_LOSS_MSE, 1e200, 0, 0);
     R.c.max_steps = stopped - 1;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, NULL, &again, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, NULL, &again, NULL, 0), NN_OK);
     assert_int_equal(again, 0);
     for (i = 0; i < NH * NIN; i++) assert_true(isfinite(R.w1[i]));
     for (i = 0; i < NOUT * NH; i++) assert_true(isfinite(R.w2[i]));
@@ -278,16 +335,16 @@ static void test_fit_single(void **state)
 {
     float fX[NOBS * NIN], fT[NOBS * NOUT], w1[NH * NIN], c1[NH], w2[NOUT * NH], c2[NOUT];
     float bw1[NH * NIN], bc1[NH], bw2[NOUT * NH], bc2[NOUT], Y[NOBS * NOUT];
-    double Xt[NOBS * NIN], losses[NSTEPS];
+    double Xd[NOBS * NIN], losses[NSTEPS];
     nn_fit_layer_s L[3];
     run_d R;
     nn_int stopped;
     int i;
     (void)state;
     init_data();
-    transpose(X, NOBS, NIN, Xt);
+    memcpy(Xd, X, sizeof X);
     setup(&R, NN_LOSS_MSE, 0.1, 0.9, 0);
-    for (i = 0; i < NOBS * NIN; i++) fX[i] = (float)Xt[i];
+    for (i = 0; i < NOBS * NIN; i++) fX[i] = (float)Xd[i];
     for (i = 0; i < NOBS * NOUT; i++) fT[i] = (float)T[i];
     for (i = 0; i < NH * NIN; i++) w1[i] = (float)W1[i];
     for (i = 0; i < NH; i++) c1[i] = (float)b1[i];
@@ -300,7 +357,7 @@ static void test_fit_single(void **state)
     L[2].type = NN_FIT_DENSE; L[2].units = NOUT; L[2].W = w2; L[2].b = c2;
     L[2].bufW[0] = bw2; L[2].bufb[0] = bc2; L[2].freshW = L[2].freshb = 1;
     assert_int_equal(nn_fit_s(&R.c, 3, L, fX, fT, losses, Y, &stopped, NULL, 0), NN_OK);
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, NULL, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, NULL, &stopped, NULL, 0), NN_OK);
     for (i = 0; i < NH * NIN; i++) near(w1[i], R.w1[i], 1e-5);
     for (i = 0; i < NOUT * NH; i++) near(w2[i], R.w2[i], 1e-5);
 }
@@ -308,13 +365,13 @@ static void test_fit_single(void **state)
 static void test_fit_errors(void **state)
 {
     run_d R;
-    double Xt[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
+    double Xd[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
     char msg[256];
     nn_int stopped;
     nn_int bad[NOBS] = { 0, 1, 2, 3, 4, 5, 7 };
     (void)state;
     init_data();
-    transpose(X, NOBS, NIN, Xt);
+    memcpy(Xd, X, sizeof X);
     /* a target outside the domain of the loss, in the second batch */
     setup(&R, NN_LOSS_BCE_LOGITS, 0.1, 0, 0);
     {
@@ -323,30 +380,30 @@ static void test_fit_errors(void **state)
         for (i = 0; i < NOBS * NOUT; i++) Tb[i] = 0.5;
         Tb[PERM[4]] = 2;
         msg[0] = '\0';
-        assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, Tb, losses, Y, &stopped, msg, sizeof msg), NN_EARG);
+        assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, Tb, losses, Y, &stopped, msg, sizeof msg), NN_EARG);
         assert_int_equal(stopped, 2);
         assert_non_null(strstr(msg, "T(2,1) = 2"));
     }
     /* an unknown layer type, a bad activation, sizes, an index out of range */
     setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
     R.L[1].type = 7;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_EARG);
     setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
     R.L[1].act = NN_ACT_COUNT;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_EARG);
     setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
     R.c.batch = 0;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_EARG);
     setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
     R.lo.reduction = NN_RED_NONE;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_EARG);
     setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
     R.c.perm = bad;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_EARG);
     /* no data: no step */
     setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
     R.c.n = 0;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xt, T, losses, Y, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_OK);
     assert_int_equal(R.L[0].freshW, 1);
     assert_true(memcmp(R.w1, W1, sizeof W1) == 0);
 }
@@ -357,6 +414,8 @@ int main(void)
         cmocka_unit_test(test_fit_reference),
         cmocka_unit_test(test_fit_reference_l2),
         cmocka_unit_test(test_fit_same_kernels),
+        cmocka_unit_test(test_fit_chunks),
+        cmocka_unit_test(test_fit_act_first),
         cmocka_unit_test(test_fit_diverged),
         cmocka_unit_test(test_fit_single),
         cmocka_unit_test(test_fit_errors),
