@@ -160,6 +160,35 @@ if scaled:
              f"step does not depend on how far training has gone); the accuracy is that after the "
              f"steps run.\n")
 
+# the targets of issue 6, row by row, with what the GEMM floor allows
+o.append("## Against the targets of issue 6\n")
+o.append("Task A (item 2): nnlab's call at most 0.8x PyTorch's and at most 1.15x the GEMM floor. "
+         "Task B (item 3): nnlab at least 10x faster than PyTorch (ratio <= 0.1) and 20x faster "
+         "than vectorised Octave (ratio <= 0.05). *floor/peer* is the GEMM floor's own ratio to the "
+         "peer: a target ratio below it asks for less time than the task's matrix products alone take "
+         "through the BLAS, which nothing that calls that BLAS can reach.\n")
+o.append("| task | precision | threads | nnlab/floor | nnlab/torch | floor/torch | nnlab/octave | floor/octave | targets met |")
+o.append("|---|---|---|---|---|---|---|---|---|")
+for task in tasks:
+    for (p, t) in configs:
+        key = (task, p, t, "nnlab")
+        if key not in g:
+            continue
+        tn = med(key)
+        tt = med((task, p, t, "torch"))
+        to = med((task, p, t, "octave"))
+        tf = med(floor_key(task, p, t))
+        if task.startswith("A"):
+            checks = [("<= 0.8x torch", tn is not None and tt is not None and tn <= 0.8 * tt),
+                      ("<= 1.15x floor", tn is not None and tf is not None and tn <= 1.15 * tf)]
+        else:
+            checks = [(">= 10x torch", tn is not None and tt is not None and tn <= 0.1 * tt),
+                      (">= 20x octave", tn is not None and to is not None and tn <= 0.05 * to)]
+        met = ", ".join(("yes " if ok else "NO ") + name for name, ok in checks)
+        o.append(f"| {task} | {p} | {t} | {ratio(tn, tf)} | {ratio(tn, tt)} | {ratio(tf, tt)} | "
+                 f"{ratio(tn, to)} | {ratio(tf, to)} | {met} |")
+o.append("")
+
 # every implementation
 o.append("## Every implementation\n")
 o.append("Median, min and max over the runs; GFLOP/s and % of peak from the median.\n")

@@ -5,6 +5,17 @@
  * in double here too and then rounded to the element type. */
 #include "nn_real.h"
 
+/* The update loops are compiled for AVX-512, AVX2 and the baseline on
+ * x86-64 Linux with glibc (chosen at load time), as in act.c, but without
+ * FMA contraction (ISO C's default): every clone gives the baseline's bits. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(NN_NO_CLONES) && defined(__linux__) && defined(__GLIBC__)
+#define WIDE __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", \
+                                          "default")))
+#else
+#define WIDE
+#endif
+
 /* g = -G when maximizing, plus weight decay wd*p (L2, coupled). */
 static real grad_of(const nn_opt_opts *o, real g, real p, real wd)
 {
@@ -18,7 +29,7 @@ static real grad_of(const nn_opt_opts *o, real g, real p, real wd)
 /* torch.optim.SGD: g += wd*p; buf = g on the first step, else
  * buf = momentum*buf + (1 - dampening)*g; g = nesterov ? g + momentum*buf
  * : buf; p -= lr*g. */
-static void sgd(const nn_opt_opts *o, nn_int count, real *P, const real *G,
+WIDE static void sgd(const nn_opt_opts *o, nn_int count, real *P, const real *G,
                 real *buf, int fresh)
 {
     nn_int i;
@@ -28,6 +39,16 @@ static void sgd(const nn_opt_opts *o, nn_int count, real *P, const real *G,
         /* plain gradient descent: the same arithmetic, in a loop that vectorises */
         for (i = 0; i < count; i++)
             P[i] -= lr * G[i];
+        return;
+    }
+    if (buf != NULL && !o->maximize && wd == 0 && !o->nesterov && !fresh) {
+        /* heavy ball, after the first step: the same arithmetic, in a loop
+         * that vectorises */
+        for (i = 0; i < count; i++) {
+            real b = mu * buf[i] + damp * G[i];
+            buf[i] = b;
+            P[i] -= lr * b;
+        }
         return;
     }
     for (i = 0; i < count; i++) {
@@ -43,7 +64,7 @@ static void sgd(const nn_opt_opts *o, nn_int count, real *P, const real *G,
 
 /* torch.optim.Adagrad: g += wd*p; clr = lr / (1 + (step-1)*lr_decay);
  * sum += g^2; p -= clr * g / (sqrt(sum) + eps). */
-static void adagrad(const nn_opt_opts *o, nn_int count, real *P, const real *G,
+WIDE static void adagrad(const nn_opt_opts *o, nn_int count, real *P, const real *G,
                     real *sum, double step, int fresh)
 {
     nn_int i;
@@ -96,7 +117,7 @@ static void rmsprop(const nn_opt_opts *o, nn_int count, real *P, const real *G,
 /* torch.optim.Adam / AdamW: adam: g += wd*p; adamw: p *= 1 - lr*wd;
  * m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g^2; amsgrad: vmax = max(vmax, v),
  * used instead of v; p -= lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps). */
-static void adam(const nn_opt_opts *o, int decoupled, nn_int count, real *P,
+WIDE static void adam(const nn_opt_opts *o, int decoupled, nn_int count, real *P,
                  const real *G, real *m, real *v, real *vmax, double step,
                  int fresh)
 {
@@ -108,6 +129,22 @@ static void adam(const nn_opt_opts *o, int decoupled, nn_int count, real *P,
     real eps = (real)o->eps;
     double bc1 = 1 - pow(o->beta1, step), bc2 = 1 - pow(o->beta2, step);
     real nstep = (real)(-(o->lr / bc1)), bc2s = (real)sqrt(bc2);
+    if (!o->maximize && wd == 0 && vmax == NULL && !fresh) {
+        /* the usual case: the same arithmetic as below (for adam, p * 1 is
+         * p), in a loop without branches that vectorises */
+        real sh = decoupled ? shrink : R(1);
+        for (i = 0; i < count; i++) {
+            real p = P[i] * sh, g = G[i];
+            real mi = m[i] * b1 + one_b1 * g;
+            real vi = v[i] * b2 + one_b2 * g * g;
+            real d;
+            m[i] = mi;
+            v[i] = vi;
+            d = sqrt(vi) / bc2s + eps;
+            P[i] = p + nstep * (mi / d);
+        }
+        return;
+    }
     for (i = 0; i < count; i++) {
         real p = P[i], g, mi, vi, d;
         if (decoupled)

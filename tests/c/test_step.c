@@ -541,10 +541,52 @@ static void test_step_errors(void **state)
     assert_int_equal(nn_opt_step_d(NN_OPT_ADAGRAD, &o, 0, NULL, NULL, nob, 1, 1), NN_OK);
 }
 
+/* The vectorised loops of sgd (momentum) and adam/adamw give the bits of
+ * the general loop: maximizing with negated gradients takes the general
+ * loop with the same arithmetic (g = -(-G) exactly). */
+static void run_fast_general(int kind, double wd, int steps)
+{
+    enum { M = 37 };
+    double P1[M], P2[M], G[M], NG[M], a1[M], a2[M], b1[M], b2[M];
+    double *bufs1[NN_OPT_MAX_BUFFERS] = { a1, b1, NULL }, *bufs2[NN_OPT_MAX_BUFFERS] = { a2, b2, NULL };
+    nn_opt_opts o, om;
+    char msg[128];
+    double mu = 0.9;
+    int i, s;
+    nn_opt_defaults(kind, &o);
+    if (kind == NN_OPT_SGD)
+        assert_int_equal(nn_opt_option(kind, &o, "momentum", &mu, 1, NULL, msg, sizeof msg), NN_OK);
+    if (kind == NN_OPT_ADAMW)
+        assert_int_equal(nn_opt_option(kind, &o, "weight_decay", &wd, 1, NULL, msg, sizeof msg), NN_OK);
+    om = o;
+    om.maximize = 1;
+    for (i = 0; i < M; i++)
+        P1[i] = P2[i] = sin(0.9 * i + 0.1);
+    for (s = 1; s <= steps; s++) {
+        for (i = 0; i < M; i++) {
+            G[i] = cos(1.3 * i * s) * (i % 5 == 0 ? 1e-8 : 1);
+            NG[i] = -G[i];
+        }
+        assert_int_equal(nn_opt_step_d(kind, &o, M, P1, G, bufs1, s, s == 1), NN_OK);
+        assert_int_equal(nn_opt_step_d(kind, &om, M, P2, NG, bufs2, s, s == 1), NN_OK);
+    }
+    assert_true(memcmp(P1, P2, sizeof P1) == 0);
+    assert_true(memcmp(a1, a2, sizeof a1) == 0);
+}
+
+static void test_step_fast_loops(void **state)
+{
+    (void)state;
+    run_fast_general(NN_OPT_SGD, 0, 6);
+    run_fast_general(NN_OPT_ADAM, 0, 6);
+    run_fast_general(NN_OPT_ADAMW, 0.01, 6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_step_fast_loops),
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_options_valid),
         cmocka_unit_test(test_options_bad_values),
