@@ -8,9 +8,19 @@
 
 #define NN_FIT_LAYER NN_(nn_fit_layer)
 
+/* Hot loops compiled for AVX-512, AVX2 and the baseline (as in step.c: no
+ * FMA contraction, so every clone gives the same bits). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(NN_NO_CLONES) && defined(__linux__) && defined(__GLIBC__)
+#define WIDE __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", \
+                                          "default")))
+#else
+#define WIDE
+#endif
+
 /* Every element finite: x - x is 0 for finite x and NaN for Inf or NaN.
  * No early exit, so that the loop vectorises. */
-static int all_finite(const real *p, nn_int count)
+WIDE static int all_finite(const real *p, nn_int count)
 {
     nn_int i;
     int ok = 1;
