@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "nn_real.h"
+#include "opt_util.h"
 
 #define NN_FIT_LAYER NN_(nn_fit_layer)
 
@@ -284,7 +285,7 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         total += NN_LOSS_WORK(bb);
         if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
             { st = NN_ETOOBIG; goto done; }
-        ws = (real *)malloc((total > 0 ? (size_t)total : 1) * sizeof(real));
+        ws = (real *)nn_big_alloc((total > 0 ? (size_t)total : 1) * sizeof(real));
         if (ws == NULL) {
             st = NN_ENOMEM;
             goto done;
@@ -427,7 +428,7 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
 
 done:
     free(slot);
-    free(ws);
+    nn_big_free(ws);
     free(Z);
     free(width);
     return st;

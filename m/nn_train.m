@@ -183,7 +183,12 @@ function [net, info] = nn_train(net, X, T, varargin)
 
   % a first call of the loss on one row: a clear error before any training
   try
-    nn_loss(predict(net, X(1, :), pairs), T(1, :), o.Loss, o.LossOptions{:});
+    if pairs
+      Y1 = predict_pairs(net, X(1, :), 'nn_train');
+    else
+      Y1 = forward_rows(net, X(1, :));
+    end
+    nn_loss(Y1, T(1, :), o.Loss, o.LossOptions{:});
   catch err
     rethrow_as('nn_train', err);
   end
@@ -231,16 +236,12 @@ function [net, info] = nn_train(net, X, T, varargin)
   end
   if fast && ~hasval && isinf(o.Patience) && isempty(o.Checkpoint)
     % nothing to do between epochs but bookkeeping: many epochs per call
-    [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, best, wait, SW, Sb);
+    [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, best, SW, Sb);
     return
   end
   for epoch = first:E
     t0 = tic();
-    if o.Shuffle
-      perm = seeded(seed_for(o.Seed, epoch, 0), @() randperm(N));
-    else
-      perm = 1:N;
-    end
+    perm = epoch_perms(o, N, epoch, 1).' + 1;
     lsum = 0;
     if fast
       try
@@ -364,6 +365,20 @@ function [Y, Lb, grads] = batch(net, Xb, Tb, o, pairs, seed)
   end
 end
 
+function Y = forward_rows(net, X)
+% nn_predict's forward pass, for a network and X it has already checked.
+  Y = X;
+  for i = 1:numel(net.layers)
+    layer = net.layers(i);
+    switch layer.type
+      case 'dense'
+        Y = nn_dense(Y, layer.W, layer.b);
+      case 'act'
+        Y = nn_act(Y, layer.act, [], layer.opts{:});
+    end
+  end
+end
+
 function Y = predict(net, X, pairs)
   if pairs
     Y = predict_pairs(net, X, 'nn_train');
@@ -393,84 +408,143 @@ function ck = read_checkpoint(file)
   end
 end
 
-function [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, best, wait, SW, Sb)
+function [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, best, SW, Sb)
 % Epochs first..E on the fast path, as many epochs per call of nn_fit as
-% keep its output Y (N x K per epoch) to about 2^20 values: for small data
-% (XOR) the cost of a call, not the arithmetic, sets the pace.  What the
-% epoch loop of nn_train records per epoch is computed per chunk; the time
-% of each epoch is the chunk's time divided by its epochs.
+% keep its output Y (N x K per epoch) and the orders (N per epoch) to about
+% 2^15 values: for small data (XOR) the cost of a call, not the arithmetic,
+% sets the pace, but big arrays, fresh in every call and copied on the way
+% out of the MEX file, cost more in page faults than the calls they save
+% (B-blobs: 20 calls of one epoch beat one call of 20 epochs).  What the
+% epoch loop of nn_train records per epoch is computed per chunk (the time
+% of each epoch is the chunk's time divided by its epochs) and added to
+% info at the end, with the best epoch (no patience here).  With a seed,
+% the user's uniform stream is saved once and restored at the end,
+% whatever happens.
   N = size(T, 1);
   K = net.sizes(end);
   nb = ceil(N / B);
-  cnt = min((1:nb) * B, N) - ((1:nb) - 1) * B;
-  epoch = first;
-  while epoch <= E
-    t0 = tic();
-    C = min(E - epoch + 1, max(1, floor(2^20 / (N * (K + 1)))));
-    P = epoch_perms(o, N, epoch, C);
-    try
-      [net.layers, SW, Sb, bl, Y, stopped] = nn_fit(Xt, T, P - 1, B, net.layers, SW, Sb, ...
-                                                    o.Loss, o.LossOptions, o.Optimizer, optargs, o.L2);
-    catch err
-      if strcmp(err.identifier, 'nnlab:nn_fit:domain')
-        error('nnlab:nn_loss:domain', '%s', regexprep(err.message, '^nn_fit: epoch \d+, step \d+: ', 'nn_loss: '));
-      end
-      rethrow_as('nn_train', err);
-    end
-    ndone = C;
-    if stopped(2) > 0
-      ndone = stopped(1) - 1;
-    end
-    % the epochs completed: loss (summed in order, as the epoch loop does),
-    % metric, time, best epoch
-    lsum = zeros(1, ndone);
-    for s = 1:nb
-      lsum = lsum + bl(s, 1:ndone) * cnt(s);
-    end
-    t = toc(t0) / C;
-    loss = lsum / N;
-    info.loss(end + 1:end + ndone) = loss;
-    if ndone > 0
-      info.metric(end + 1:end + ndone) = metrics(o.Loss, reshape(Y(:, 1:K * ndone), N, K, ndone), T);
-    end
-    info.val_loss(end + 1:end + ndone) = NaN;
-    info.val_metric(end + 1:end + ndone) = NaN;
-    info.time(end + 1:end + ndone) = t;
-    if ndone > 0
-      [m, k] = min(loss);
-      if m < best
-        best = m;
-        info.best_epoch = epoch + k - 1;
-        wait = ndone - k;
+  cnt = (min((1:nb) * B, N) - ((1:nb) - 1) * B).';
+  Cmax = max(1, floor(2^15 / (N * (K + 1))));
+  n = max(E - first + 1, 0);
+  loss = zeros(1, n);
+  met = zeros(1, n);
+  tim = zeros(1, n);
+  k0 = 0;
+  stopped = [0 0];
+  tm = metric_targets(o.Loss, T);
+  seeds = [];
+  keep = o.Shuffle && ~isempty(o.Seed);
+  if keep
+    seeds = seed_for(o.Seed, first:E, 0);
+    state = rand('twister');
+  end
+  try
+    epoch = first;
+    while epoch <= E
+      t0 = tic();
+      C = min(E - epoch + 1, Cmax);
+      if keep
+        P = orders(o, N, C, seeds(epoch - first + 1:epoch - first + C));
       else
-        wait = wait + ndone;
+        P = orders(o, N, C, []);
       end
-    end
-    if o.Verbose
-      n0 = numel(info.loss) - ndone;
-      for j = 1:ndone
-        fprintf('epoch %3d/%d  loss %.4g  %s %.4g  %.2fs\n', epoch + j - 1, E, info.loss(n0 + j), ...
-                info.metric_name, info.metric(n0 + j), t);
+      try
+        [net.layers, SW, Sb, bl, Y, stopped] = nn_fit(Xt, T, P, B, net.layers, SW, Sb, ...
+                                                      o.Loss, o.LossOptions, o.Optimizer, optargs, o.L2);
+      catch err
+        if strcmp(err.identifier, 'nnlab:nn_fit:domain')
+          error('nnlab:nn_loss:domain', '%s', regexprep(err.message, '^nn_fit: epoch \d+, step \d+: ', 'nn_loss: '));
+        end
+        rethrow_as('nn_train', err);
       end
+      ndone = C;
+      if stopped(2) > 0
+        ndone = stopped(1) - 1;
+      end
+      t = toc(t0) / C;
+      if ndone > 0
+        if ndone < C
+          bl = bl(:, 1:ndone);
+          Y = Y(:, 1:K * ndone);
+        end
+        % the losses, summed in order as the epoch loop does (sum adds a
+        % column from the top), the metrics
+        r = k0 + 1:k0 + ndone;
+        loss(r) = sum(bl .* cnt, 1) / N;
+        met(r) = metrics(o.Loss, Y, tm, K, ndone);
+        tim(r) = t;
+        if o.Verbose
+          for j = r
+            fprintf('epoch %3d/%d  loss %.4g  %s %.4g  %.2fs\n', first + j - 1, E, loss(j), ...
+                    info.metric_name, met(j), t);
+          end
+        end
+        k0 = k0 + ndone;
+      end
+      if stopped(2) > 0
+        break
+      end
+      epoch = epoch + C;
     end
-    if stopped(2) > 0
-      info = diverged(info, o, net, epoch + ndone, stopped(2));
-      return
+  catch err
+    if keep
+      rand('twister', state);
     end
-    epoch = epoch + C;
+    rethrow(err);
+  end
+  if keep
+    rand('twister', state);
+  end
+  % the best epoch: the first with the least loss, if less than the best
+  % before (as the epoch loop finds it)
+  r = 1:k0;
+  if k0 > 0
+    [m, k] = min(loss(r));
+    if m < best
+      info.best_epoch = first + k - 1;
+    end
+  end
+  info.loss = [info.loss, loss(r)];
+  info.metric = [info.metric, met(r)];
+  info.val_loss = [info.val_loss, NaN(1, k0)];
+  info.val_metric = [info.val_metric, NaN(1, k0)];
+  info.time = [info.time, tim(r)];
+  if stopped(2) > 0
+    info = diverged(info, o, net, first + k0, stopped(2));
+    return
   end
   info = finish(info, o, net);
 end
 
 function P = epoch_perms(o, N, first, C)
-% The orders of epochs first..first+C-1 (one a column), exactly those of
-% the epoch loop: randperm per epoch, or for a few observations and many
-% epochs its Knuth shuffle of rand(N, C) in one go (the same numbers).
+% The orders of epochs first..first+C-1, the user's uniform stream left as
+% it was (see orders).
+  if o.Shuffle && ~isempty(o.Seed)
+    state = rand('twister');
+    try
+      P = orders(o, N, C, seed_for(o.Seed, first:first + C - 1, 0));
+    catch err
+      rand('twister', state);
+      rethrow(err);
+    end
+    rand('twister', state);
+  else
+    P = orders(o, N, C, []);
+  end
+end
+
+function P = orders(o, N, C, seeds)
+% The orders of C epochs (one a column, 0-based, as nn_fit takes them),
+% exactly those of the epoch loop: randperm per epoch, or for a few
+% observations and many epochs its Knuth shuffle of rand(N, C) in one go
+% (the same numbers).  With a seed, each epoch's randperm draws from the
+% uniform stream seeded with SEEDS(j) (randperm draws from no other); the
+% caller restores the user's stream.
   if ~o.Shuffle
-    P = repmat((1:N)', 1, C);
-  elseif isempty(o.Seed) && N < C
+    P = repmat((0:N - 1)', 1, C);
+  elseif isempty(seeds) && N < C
     R = rand(N, C);
-    P = repmat((1:N)', 1, C);
+    P = repmat((0:N - 1)', 1, C);
     cols = (0:C - 1) * N;
     for i = 1:N
       a = i + cols;
@@ -479,38 +553,65 @@ function P = epoch_perms(o, N, first, C)
       P(a) = P(b);
       P(b) = t;
     end
+  elseif C == 1
+    if ~isempty(seeds)
+      rand('twister', seeds);
+    end
+    P = randperm(N).' - 1;
   else
     P = zeros(N, C);
     for j = 1:C
-      P(:, j) = seeded(seed_for(o.Seed, first + j - 1, 0), @() randperm(N));
+      if ~isempty(seeds)
+        rand('twister', seeds(j));
+      end
+      P(:, j) = randperm(N) - 1;
     end
   end
 end
 
-function m = metrics(loss, Y, T)
-% metric() of each epoch's outputs Y(:, :, j), in one go.
-  C = size(Y, 3);
-  N = size(Y, 1);
-  Y = double(Y);
-  T = double(T);
+function tm = metric_targets(loss, T)
+% What metrics() compares the outputs with, from the targets T.
   switch loss
     case {'mse', 'mae', 'huber'}
-      m = mean(abs(reshape(Y, [], C) - T(:)), 1);
+      tm = double(T(:));
     case {'ce', 'nll'}
-      [~, p] = max(Y, [], 2);
       if size(T, 2) == 1
-        t = T;
+        tm = double(T);
       else
-        [~, t] = max(T, [], 2);
+        [~, tm] = max(T, [], 2);
       end
-      m = mean(reshape(p, N, C) == t, 1);
     case 'bce'
-      m = mean((reshape(Y, [], C) >= 0.5) == (T(:) >= 0.5), 1);
+      tm = T(:) >= 0.5;
     case {'bce_logits', 'hinge'}
-      m = mean((reshape(Y, [], C) > 0) == (T(:) > 0.5), 1);
+      tm = T(:) > 0.5;
+    otherwise
+      tm = [];
+  end
+end
+
+function m = metrics(loss, Y, tm, K, C)
+% metric() of each epoch's outputs Y(:, (j - 1) * K + (1:K)), in one go,
+% with tm = metric_targets(loss, T).  The classification metrics compare Y
+% in its own class: the same answers as in double, without a double copy
+% of Y.  (Hits or errors, one column an epoch, in d: m = sum(d, 1) /
+% size(d, 1), what mean(d, 1) computes, without mean's costly checks of
+% its arguments.)
+  N = size(Y, 1);
+  switch loss
+    case {'mse', 'mae', 'huber'}
+      d = abs(reshape(double(Y), [], C) - tm);
+    case {'ce', 'nll'}
+      [~, p] = max(reshape(Y, N, K, C), [], 2);
+      d = reshape(p, N, C) == tm;
+    case 'bce'
+      d = (reshape(Y, [], C) >= 0.5) == tm;
+    case {'bce_logits', 'hinge'}
+      d = (reshape(Y, [], C) > 0) == tm;
     otherwise
       m = NaN(1, C);
+      return
   end
+  m = sum(d, 1) / size(d, 1);
 end
 
 function info = diverged(info, o, net, epoch, s)
@@ -525,8 +626,12 @@ function ok = can_fit(net, o)
 % True when nn_fit can train the network: dense and activation layers only
 % (dropout with p = 0 is the identity), loss options without 'weights' and
 % with a scalar reduction.
-  ok = all(strcmp({net.layers.type}, 'dense') | strcmp({net.layers.type}, 'act') | ...
-           (strcmp({net.layers.type}, 'dropout') & arrayfun(@(L) isequal(L.p, 0), net.layers)));
+  types = {net.layers.type};
+  drop = strcmp(types, 'dropout');
+  ok = all(strcmp(types, 'dense') | strcmp(types, 'act') | drop);
+  for i = find(drop)
+    ok = ok && isequal(net.layers(i).p, 0);
+  end
   args = o.LossOptions;
   for i = 1:2:numel(args) - 1
     if ischar(args{i}) && (strcmpi(args{i}, 'weights') || ...
@@ -556,6 +661,49 @@ end
 
 function o = check_options(o, net, T)
   fn = 'nn_train';
+  if ~options_ok(o)
+    checks(o, fn);
+  end
+  o.Engine = lower(o.Engine);
+  o.Optimizer = lower(o.Optimizer);
+  o.Loss = lower(o.Loss);
+  o.Verbose = logical(o.Verbose);
+  if isempty(o.Loss)
+    o.Loss = default_loss(net, T);
+  end
+end
+
+function ok = options_ok(o)
+% True when every check of checks() passes, found quickly: a test at least
+% as strict for the usual values; anything else goes through checks(),
+% which raises the error of the first bad option.
+  e = o.Epochs;
+  b = o.BatchSize;
+  sh = o.Shuffle;
+  vb = o.Verbose;
+  l2 = o.L2;
+  vf = o.ValidationFraction;
+  sd = o.Seed;
+  p = o.Patience;
+  ok = isa(e, 'double') && isscalar(e) && isreal(e) && e >= 0 && e <= 1e9 && e == round(e) && ...
+       isa(b, 'double') && isscalar(b) && isreal(b) && b >= 1 && b <= 2^53 && b == round(b) && ...
+       (islogical(sh) || isa(sh, 'double')) && isscalar(sh) && (sh == 0 || sh == 1) && ...
+       (islogical(vb) || isa(vb, 'double')) && isscalar(vb) && (vb == 0 || vb == 1) && ...
+       isa(l2, 'double') && isscalar(l2) && isreal(l2) && l2 >= 0 && l2 < Inf && ...
+       isa(vf, 'double') && isscalar(vf) && isreal(vf) && vf >= 0 && vf <= 0.99 && ...
+       (isempty(sd) || (isa(sd, 'double') && isscalar(sd) && isreal(sd) && sd >= 0 && ...
+                        sd <= 2^32 - 1 && sd == round(sd))) && ...
+       isa(p, 'double') && isscalar(p) && isreal(p) && p >= 1 && (isinf(p) || p == round(p)) && ...
+       ischar(o.Optimizer) && size(o.Optimizer, 1) == 1 && ...
+       ischar(o.Loss) && (isempty(o.Loss) || size(o.Loss, 1) == 1) && ...
+       ischar(o.Plot) && (isempty(o.Plot) || size(o.Plot, 1) == 1) && ...
+       ischar(o.Checkpoint) && (isempty(o.Checkpoint) || size(o.Checkpoint, 1) == 1) && ...
+       ischar(o.Resume) && (isempty(o.Resume) || size(o.Resume, 1) == 1) && ...
+       ischar(o.Engine) && any(strcmpi(o.Engine, {'auto', 'm', 'c'})) && ...
+       iscell(o.LossOptions);
+end
+
+function checks(o, fn)
   check_value(fn, 'Epochs', o.Epochs, 'count', 0, 1e9);
   check_value(fn, 'BatchSize', o.BatchSize, 'count', 1, 2^53);
   check_value(fn, 'Shuffle', o.Shuffle, 'logical');
@@ -577,30 +725,19 @@ function o = check_options(o, net, T)
   if ~ischar(o.Engine) || ~any(strcmpi(o.Engine, {'auto', 'm', 'c'}))
     error('nnlab:nn_train:optionValue', 'nn_train: ''Engine'' must be ''auto'', ''m'' or ''c''');
   end
-  o.Engine = lower(o.Engine);
   if ~iscell(o.LossOptions)
     error('nnlab:nn_train:optionValue', 'nn_train: ''LossOptions'' must be a cell of name/value pairs');
-  end
-  o.Optimizer = lower(o.Optimizer);
-  o.Loss = lower(o.Loss);
-  o.Verbose = logical(o.Verbose);
-  if isempty(o.Loss)
-    o.Loss = default_loss(net, T);
   end
 end
 
 function args = optimizer_args(o)
-  map = {'LearningRate', 'lr'; 'Momentum', 'momentum'; 'Dampening', 'dampening'; ...
-         'Nesterov', 'nesterov'; 'WeightDecay', 'weight_decay'; 'Betas', 'betas'; ...
-         'Eps', 'eps'; 'Alpha', 'alpha'; 'Centered', 'centered'; 'AmsGrad', 'amsgrad'; ...
-         'LrDecay', 'lr_decay'; 'Etas', 'etas'; 'StepSizes', 'step_sizes'};
-  args = {};
-  for i = 1:size(map, 1)
-    v = o.(map{i, 1});
-    if ~isempty(v)
-      args(end + 1:end + 2) = {map{i, 2}, v};
-    end
-  end
+  names = {'lr', 'momentum', 'dampening', 'nesterov', 'weight_decay', 'betas', 'eps', ...
+           'alpha', 'centered', 'amsgrad', 'lr_decay', 'etas', 'step_sizes'};
+  values = {o.LearningRate, o.Momentum, o.Dampening, o.Nesterov, o.WeightDecay, o.Betas, ...
+            o.Eps, o.Alpha, o.Centered, o.AmsGrad, o.LrDecay, o.Etas, o.StepSizes};
+  given = ~cellfun('isempty', values);
+  args = [names(given); values(given)];
+  args = args(:).';
   % a first call on a scalar: a clear error for a bad method or option now
   try
     nn_step(0, 0, [], o.Optimizer, args{:});
@@ -643,11 +780,13 @@ function name = metric_name(loss)
 end
 
 function m = metric(loss, Y, T)
+% (hits or errors as a column d: m = sum(d) / numel(d), what mean(d)
+% computes, without mean's costly checks of its arguments)
   Y = double(Y);
   T = double(T);
   switch loss
     case {'mse', 'mae', 'huber'}
-      m = mean(abs(Y(:) - T(:)));
+      d = abs(Y(:) - T(:));
     case {'ce', 'nll'}
       [~, p] = max(Y, [], 2);
       if size(T, 2) == 1
@@ -655,16 +794,18 @@ function m = metric(loss, Y, T)
       else
         [~, t] = max(T, [], 2);
       end
-      m = mean(p == t);
+      d = p == t;
     case 'bce'
-      m = mean((Y(:) >= 0.5) == (T(:) >= 0.5));
+      d = (Y(:) >= 0.5) == (T(:) >= 0.5);
     case {'bce_logits', 'hinge'}
-      m = mean((Y(:) > 0) == (T(:) > 0.5));
+      d = (Y(:) > 0) == (T(:) > 0.5);
     case {'margin_ranking', 'pairwise_logistic'}
-      m = mean(sign(Y(:, 1) - Y(:, 2)) == sign(T(:)));
+      d = sign(Y(:, 1) - Y(:, 2)) == sign(T(:));
     otherwise
       m = NaN;
+      return
   end
+  m = sum(d) / numel(d);
 end
 
 function plot_history(info, file, title_text)

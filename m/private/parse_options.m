@@ -4,11 +4,14 @@ function opts = parse_options(fn, defaults, args)
 %   names are the option names (in their documented spelling); ARGS a cell of
 %   name/value pairs.  Unknown or malformed names raise nnlab:FN:option.
   opts = defaults;
-  names = fieldnames(defaults);
   if mod(numel(args), 2) ~= 0
     error(['nnlab:' fn ':option'], ...
           '%s: options come in name/value pairs, but the last one has no value', fn);
   end
+  if isempty(args)
+    return
+  end
+  names = fieldnames(defaults);
   for i = 1:2:numel(args)
     name = args{i};
     if ~ischar(name) || size(name, 1) ~= 1
