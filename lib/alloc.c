@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #endif
 #include "opt_util.h"
+#include "nn.h"
 
 #define NN_HUGE_PAGE ((size_t)2 << 20)
 
@@ -30,4 +31,33 @@ void *nn_big_alloc(size_t bytes)
 void nn_big_free(void *p)
 {
     free(p);
+}
+
+/* The scratch buffer kept between calls (see opt_util.h). */
+static void *scratch_p = NULL;
+static size_t scratch_n = 0;
+
+void *nn_scratch(size_t bytes)
+{
+    if (bytes == 0)
+        bytes = 1;
+    if (scratch_p != NULL && bytes <= scratch_n && bytes >= scratch_n / 4)
+        return scratch_p;
+    nn_scratch_release();
+    scratch_p = nn_big_alloc(bytes);
+    if (scratch_p != NULL)
+        scratch_n = bytes;
+    return scratch_p;
+}
+
+void nn_scratch_release(void)
+{
+    nn_big_free(scratch_p);
+    scratch_p = NULL;
+    scratch_n = 0;
+}
+
+void nn_fit_release(void)
+{
+    nn_scratch_release();
 }

@@ -218,17 +218,6 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
     }
     zoff = width + nlayers + 1;
     goff = zoff + nlayers + 1;
-    if (n > 0) {
-        slot = (nn_int *)malloc(((size_t)n + 2 * (size_t)cr) * sizeof(nn_int));
-        if (slot == NULL) {
-            st = NN_ENOMEM;
-            goto done;
-        }
-        src = slot + n;
-        dst = src + cr;
-        for (i = 0; i < n; i++)
-            slot[i] = -1;
-    }
     {
         nn_int bb = B < n ? B : n;   /* rows of the largest batch */
         nn_int sz, xcoff;
@@ -285,10 +274,25 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         total += NN_LOSS_WORK(bb);
         if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
             { st = NN_ETOOBIG; goto done; }
-        ws = (real *)nn_big_alloc((total > 0 ? (size_t)total : 1) * sizeof(real));
-        if (ws == NULL) {
-            st = NN_ENOMEM;
-            goto done;
+        /* one buffer, kept between calls (nn_scratch): first slot, src and
+         * dst (the chunk's order), then the reals, 64-byte aligned */
+        {
+            size_t ib = n > 0 ? ((size_t)n + 2 * (size_t)cr) * sizeof(nn_int) : 0;
+            char *mem;
+            ib = (ib + 63) / 64 * 64;
+            mem = (char *)nn_scratch(ib + (size_t)total * sizeof(real));
+            if (mem == NULL) {
+                st = NN_ENOMEM;
+                goto done;
+            }
+            ws = (real *)(mem + ib);
+            if (n > 0) {
+                slot = (nn_int *)mem;
+                src = slot + n;
+                dst = src + cr;
+                for (i = 0; i < n; i++)
+                    slot[i] = -1;
+            }
         }
         Xc = ws + xcoff;
         Xb = ws + zoff[0];
@@ -427,8 +431,6 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
     }
 
 done:
-    free(slot);
-    nn_big_free(ws);
     free(Z);
     free(width);
     return st;

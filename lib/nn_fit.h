@@ -14,7 +14,7 @@
  *             nn_opt_step on W, then on b.
  * The same functions see the same inputs in the same order, so the result
  * is bit-identical to the step-by-step path (for the same BLAS and thread
- * count).  All scratch memory is allocated once per call.
+ * count).  No memory is allocated per step (see nn_fit_release).
  *
  * Divergence: when, after a step, the batch loss or an updated parameter is
  * not finite, the epoch stops: *stopped is that step (1-based) and the
@@ -88,6 +88,12 @@ typedef struct {                                                              \
 int nn_fit##S(const nn_fit_config *c, nn_int nlayers, nn_fit_layer##S *layers, \
               const R *X, const R *T, double *losses, R *Y, nn_int *stopped, \
               char *msg, size_t msglen);
+
+/* nn_fit keeps its scratch memory (the chunk buffer and the layers'
+ * workspace) between calls, so that the next call touches no fresh memory;
+ * nn_fit_release frees it.  Hence nn_fit is not reentrant: one call at a
+ * time. */
+void nn_fit_release(void);
 
 NN_DECLARE_FIT(double, _d)
 NN_DECLARE_FIT(float, _s)

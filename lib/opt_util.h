@@ -27,5 +27,12 @@ int nn_util_bool(const char *name, const double *val, nn_int nval, int *out,
  * 90 ms for 24 MB).  Otherwise malloc. */
 void *nn_big_alloc(size_t bytes);
 void nn_big_free(void *p);
+/* One scratch buffer of at least `bytes` bytes, kept between calls: the
+ * next call reuses it when it is large enough (and not more than 4 times
+ * too large), so repeated calls touch no fresh memory.  Its contents are
+ * not kept.  Not reentrant: one user at a time (nn_fit).  NULL when out of
+ * memory.  nn_scratch_release (nn_fit_release in nn_fit.h) frees it. */
+void *nn_scratch(size_t bytes);
+void nn_scratch_release(void);
 
 #endif

@@ -149,6 +149,9 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     double b, l2, *lossbuf;
     int nargs, k, nb, st, single;
 
+    /* the engine's scratch memory, kept between calls, goes when the MEX
+     * file is cleared */
+    mexAtExit(nn_fit_release);
     nnm_check_counts(FN, nlhs, 6, nrhs, 12, 12, USAGE);
     X = prhs[0];
     T = prhs[1];

@@ -420,5 +420,8 @@ int main(void)
         cmocka_unit_test(test_fit_single),
         cmocka_unit_test(test_fit_errors),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed;
+    failed = cmocka_run_group_tests(tests, NULL, NULL);
+    nn_fit_release();
+    return failed;
 }
