@@ -155,14 +155,15 @@ static nn_int mul_size(nn_int a, nn_int b)
     return a * b;
 }
 
-/* Rows per chunk: c->chunk, or by default an eighth of X's bytes, but at
+/* Rows per chunk: c->chunk, or by default a tenth of X's bytes, but at
  * least NN_FIT_CHUNK_MIN and at most NN_FIT_CHUNK_MAX bytes; a multiple of
  * the batch, at most n. */
 static nn_int chunk_rows(const nn_fit_config *c)
 {
     nn_int n = c->n, B = c->batch, in = c->in > 0 ? c->in : 1, cr = c->chunk;
     if (cr <= 0) {
-        double bytes = (double)n * (double)in * (double)sizeof(real) / 8;
+        double bytes = (double)n * (double)in * (double)sizeof(real) /
+                       NN_FIT_CHUNK_PART;
         if (bytes < (double)NN_FIT_CHUNK_MIN)
             bytes = (double)NN_FIT_CHUNK_MIN;
         if (bytes > (double)NN_FIT_CHUNK_MAX)
