@@ -97,6 +97,52 @@ static void gather_chunk(nn_int n, nn_int in, const real *X, const nn_int *rows,
     }
 }
 
+/* Index of the first largest element of x[0], x[s], ..., x[(k-1)s], NaN
+ * skipped (0 when all are NaN), as Octave's max. */
+static nn_int argmax(const real *x, nn_int k, nn_int s)
+{
+    nn_int j, a = -1;
+    real best = 0;
+    for (j = 0; j < k; j++) {
+        real v = x[j * s];
+        if (v == v && (a < 0 || v > best)) {
+            best = v;
+            a = j;
+        }
+    }
+    return a < 0 ? 0 : a;
+}
+
+/* The hits of a batch (see nn_fit_metric): Z m x k, T m x tcols. */
+static double batch_hits(int metric, nn_int m, nn_int k, const real *Z,
+                         nn_int tcols, const real *T)
+{
+    nn_int r, e;
+    double h = 0;
+    switch (metric) {
+    case NN_FIT_METRIC_ARGMAX:
+        for (r = 0; r < m; r++) {
+            nn_int p = argmax(Z + r, k, m);
+            if (tcols == 1)
+                h += (real)(p + 1) == T[r];
+            else
+                h += p == argmax(T + r, tcols, m);
+        }
+        break;
+    case NN_FIT_METRIC_PROB:
+        for (e = 0; e < m * k; e++)
+            h += (Z[e] >= R(0.5)) == (T[e] >= R(0.5));
+        break;
+    case NN_FIT_METRIC_LOGIT:
+        for (e = 0; e < m * k; e++)
+            h += (Z[e] > 0) == (T[e] > R(0.5));
+        break;
+    default:
+        break;
+    }
+    return h;
+}
+
 /* One optimizer step on P (count elements) with gradient G, as
  * nn_opt_step on the whole array, done in chunks that stay in cache while
  * they are also checked for finiteness (and, when sq is not NULL, first
@@ -304,6 +350,15 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         D1 = D0 + sz;
     }
 
+    if (c->hits != NULL) {
+        if (c->metric < NN_FIT_METRIC_NONE || c->metric > NN_FIT_METRIC_LOGIT ||
+            ((c->metric == NN_FIT_METRIC_PROB || c->metric == NN_FIT_METRIC_LOGIT) &&
+             tcols != K)) {
+            st = NN_EARG;
+            goto done;
+        }
+        *c->hits = 0;
+    }
     nsteps = n == 0 ? 0 : (n + B - 1) / B;
     if (c->max_steps >= 0 && c->max_steps < nsteps)
         nsteps = c->max_steps;
@@ -366,6 +421,9 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
                 for (r = 0; r < m; r++)
                     y[rows[r]] = z[r];
             }
+
+        if (c->hits != NULL)
+            *c->hits += batch_hits(c->metric, m, K, Z[nlayers], tcols, Tb);
 
         /* loss and its gradient */
         st = NN_(nn_loss_ws)(c->loss, c->loss_opts, m, K, Z[nlayers], tcols, Tb,

@@ -45,7 +45,24 @@ typedef struct {
     double l2;                     /* >= 0 */
     nn_int chunk;                  /* rows gathered at a time; <= 0: the
                                       default (see below) */
+    int metric;                    /* nn_fit_metric: what *hits counts */
+    double *hits;                  /* output (NULL: none): the count of the
+                                      epoch's hits, see nn_fit_metric */
 } nn_fit_config;
+
+/* The classification metrics nn_fit can count while it trains, on each
+ * batch's output Z (before the update) and targets T, so that the caller
+ * needs no copy of the outputs:
+ *   ARGMAX  per row, the first largest Z (NaN skipped, as Octave's max)
+ *           equals T (a class index 1..k) or the first largest T (T with k
+ *           columns);
+ *   PROB    per element, (Z >= 0.5) == (T >= 0.5);
+ *   LOGIT   per element, (Z > 0) == (T > 0.5).
+ * *hits is the number of rows (ARGMAX) or elements that hit. */
+typedef enum {
+    NN_FIT_METRIC_NONE = 0, NN_FIT_METRIC_ARGMAX, NN_FIT_METRIC_PROB,
+    NN_FIT_METRIC_LOGIT
+} nn_fit_metric;
 
 /* The gather: X is read in place (observations are rows, so one
  * observation is spread over X's columns).  An epoch visits its rows in

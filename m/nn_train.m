@@ -424,7 +424,26 @@ function [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, bes
   K = net.sizes(end);
   nb = ceil(N / B);
   cnt = (min((1:nb) * B, N) - ((1:nb) - 1) * B).';
-  Cmax = max(1, floor(2^15 / (N * (K + 1))));
+  % classification metrics are counted by nn_fit itself (no outputs Y to
+  % return: only the orders, N values an epoch, travel)
+  switch o.Loss
+    case {'ce', 'nll'}
+      mode = 'argmax';
+      per = N;
+    case 'bce'
+      mode = 'prob';
+      per = N * K;
+    case {'bce_logits', 'hinge'}
+      mode = 'logit';
+      per = N * K;
+    otherwise
+      mode = 'none';
+  end
+  if strcmp(mode, 'none')
+    Cmax = max(1, floor(2^15 / (N * (K + 1))));
+  else
+    Cmax = max(1, floor(2^15 / N));
+  end
   n = max(E - first + 1, 0);
   loss = zeros(1, n);
   met = zeros(1, n);
@@ -449,8 +468,9 @@ function [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, bes
         P = orders(o, N, C, []);
       end
       try
-        [net.layers, SW, Sb, bl, Y, stopped] = nn_fit(Xt, T, P, B, net.layers, SW, Sb, ...
-                                                      o.Loss, o.LossOptions, o.Optimizer, optargs, o.L2);
+        [net.layers, SW, Sb, bl, Y, stopped, hits] = nn_fit(Xt, T, P, B, net.layers, SW, Sb, ...
+                                                            o.Loss, o.LossOptions, o.Optimizer, ...
+                                                            optargs, o.L2, mode);
       catch err
         if strcmp(err.identifier, 'nnlab:nn_fit:domain')
           error('nnlab:nn_loss:domain', '%s', regexprep(err.message, '^nn_fit: epoch \d+, step \d+: ', 'nn_loss: '));
@@ -465,13 +485,20 @@ function [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, bes
       if ndone > 0
         if ndone < C
           bl = bl(:, 1:ndone);
-          Y = Y(:, 1:K * ndone);
+          if strcmp(mode, 'none')
+            Y = Y(:, 1:K * ndone);
+          end
         end
         % the losses, summed in order as the epoch loop does (sum adds a
         % column from the top), the metrics
         r = k0 + 1:k0 + ndone;
         loss(r) = sum(bl .* cnt, 1) / N;
-        met(r) = metrics(o.Loss, Y, tm, K, ndone);
+        if strcmp(mode, 'none')
+          met(r) = metrics(o.Loss, Y, tm, K, ndone);
+        else
+          % (what metrics() gives: hits / number of compared values)
+          met(r) = hits(1:ndone) / per;
+        end
         tim(r) = t;
         if o.Verbose
           for j = r

@@ -6,8 +6,8 @@
 #include "nnmex.h"
 
 #define FN "nn_fit"
-#define USAGE "[layers, SW, Sb, losses, Y, stopped] = nn_fit(X, T, perm, B, " \
-              "layers, SW, Sb, LOSS, lossopts, METHOD, optopts, l2)"
+#define USAGE "[layers, SW, Sb, losses, Y, stopped, hits] = nn_fit(X, T, perm, " \
+              "B, layers, SW, Sb, LOSS, lossopts, METHOD, optopts, l2, METRIC)"
 
 typedef struct { int kind; nn_act_opts o; } act_ctx;
 typedef struct { int kind; nn_loss_opts o; } loss_ctx;
@@ -88,8 +88,8 @@ static int run_epochs(nn_fit_config *cfg, int single, nn_int nl,
                       nn_fit_layer_s *ls, nn_fit_layer_d *ld, const mxArray *X,
                       const mxArray *T, const nn_int *perm, nn_int C,
                       nn_int last, nn_int last_steps, double *losses,
-                      nn_int nsteps, void *Y, nn_int K, nn_int *se, nn_int *ss,
-                      char *msg, size_t msglen)
+                      nn_int nsteps, void *Y, nn_int K, double *hits,
+                      nn_int *se, nn_int *ss, char *msg, size_t msglen)
 {
     nn_int e, N = cfg->n, stopped = 0;
     int st = NN_OK;
@@ -99,6 +99,7 @@ static int run_epochs(nn_fit_config *cfg, int single, nn_int nl,
             break;
         cfg->perm = perm + e * N;
         cfg->max_steps = e == last ? last_steps : -1;
+        cfg->hits = hits != NULL ? hits + e : NULL;
         if (single)
             st = nn_fit_s(cfg, nl, ls, (const float *)mxGetData(X),
                           (const float *)mxGetData(T), losses + e * nsteps,
@@ -136,7 +137,7 @@ static void set_steps(mxArray *C, nn_int i, int fresh, double steps)
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
     const mxArray *X, *T, *Pm, *Lin, *SWin, *Sbin, **args;
-    mxArray *Lout, *SWout, *Sbout, *losses, *Y;
+    mxArray *Lout, *SWout, *Sbout, *losses, *Y, *hits;
     nn_fit_layer_d *ld;
     nn_fit_layer_s *ls;
     nn_fit_config cfg;
@@ -147,12 +148,12 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     char d1[96], d2[96], msg[512], *name;
     const char *bufnames[NN_OPT_MAX_BUFFERS];
     double b, l2, *lossbuf;
-    int nargs, k, nb, st, single;
+    int nargs, k, nb, st, single, metric;
 
     /* the engine's scratch memory, kept between calls, goes when the MEX
      * file is cleared */
     mexAtExit(nn_fit_release);
-    nnm_check_counts(FN, nlhs, 6, nrhs, 12, 12, USAGE);
+    nnm_check_counts(FN, nlhs, 7, nrhs, 12, 13, USAGE);
     X = prhs[0];
     T = prhs[1];
     Pm = prhs[2];
@@ -195,6 +196,22 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     l2 = get_scalar(prhs[11], "domain", "l2");
     if (!(l2 >= 0 && l2 < HUGE_VAL))
         nnm_error(FN, "domain", "l2 must be a finite number >= 0, not %g", l2);
+
+    /* what to count instead of returning Y */
+    metric = NN_FIT_METRIC_NONE;
+    if (nrhs > 12) {
+        static const char *const mnames[] = { "none", "argmax", "prob", "logit" };
+        char *mn = nnm_get_name(FN, prhs[12], "METRIC");
+        int found = 0;
+        for (k = 0; k < 4; k++)
+            if (strcmp(mn, mnames[k]) == 0) {
+                metric = k;
+                found = 1;
+            }
+        mxFree(mn);
+        if (!found)
+            nnm_error(FN, "name", "METRIC must be 'none', 'argmax', 'prob' or 'logit'");
+    }
 
     /* the optimizer */
     name = nnm_get_name(FN, prhs[9], "METHOD");
@@ -348,9 +365,21 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     if (K > 0 && C > 0 && K > PTRDIFF_MAX / C)
         nnm_error(FN, "tooLarge", "Y of %ld x %ld x %ld is too large", (long)N,
                   (long)K, (long)C);
-    Y = nnm_new_matrix(FN, N, K * C, cls);
-    if (N * K * C > 0)
-        memset(mxGetData(Y), 0, (size_t)(N * K * C) * mxGetElementSize(Y));
+    if (metric == NN_FIT_METRIC_NONE) {
+        Y = nnm_new_matrix(FN, N, K * C, cls);
+        if (N * K * C > 0)
+            memset(mxGetData(Y), 0, (size_t)(N * K * C) * mxGetElementSize(Y));
+        hits = mxCreateDoubleMatrix(0, 0, mxREAL);
+    } else {
+        if ((metric == NN_FIT_METRIC_PROB || metric == NN_FIT_METRIC_LOGIT) &&
+            (nn_int)mxGetN(T) != K)
+            nnm_error(FN, "size", "METRIC '%s' needs T with one column per output (%ld)",
+                      metric == NN_FIT_METRIC_PROB ? "prob" : "logit", (long)K);
+        Y = mxCreateDoubleMatrix(0, 0, mxREAL);
+        hits = mxCreateDoubleMatrix(1, (mwSize)C, mxREAL);
+        for (i = 0; i < C; i++)
+            mxGetPr(hits)[i] = mxGetNaN();
+    }
     losses = nnm_new_matrix(FN, nsteps, C, mxDOUBLE_CLASS);
     lossbuf = (double *)mxGetData(losses);
     for (i = 0; i < nsteps * C; i++)
@@ -401,9 +430,13 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     cfg.opt_opts = &oc.o;
     cfg.l2 = l2;
     cfg.chunk = 0;
+    cfg.metric = metric;
+    cfg.hits = NULL;
     msg[0] = '\0';
     st = run_epochs(&cfg, single, nl, ls, ld, X, T, perm, C, -1, 0, lossbuf,
-                    nsteps, mxGetData(Y), K, &se, &ss, msg, sizeof msg);
+                    nsteps, metric == NN_FIT_METRIC_NONE ? mxGetData(Y) : NULL, K,
+                    metric == NN_FIT_METRIC_NONE ? NULL : mxGetPr(hits),
+                    &se, &ss, msg, sizeof msg);
     if (st == NN_EARG && ss > 0)
         nnm_error(FN, "domain", "epoch %ld, step %ld: %s", (long)se, (long)ss,
                   msg[0] ? msg : "a batch lies outside the domain of the loss");
@@ -445,7 +478,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
             }
         }
         st = run_epochs(&cfg, single, nl, ls, ld, X, T, perm, se, se - 1, ss - 1,
-                        scratch, nsteps, NULL, K, &se2, &ss2, msg, sizeof msg);
+                        scratch, nsteps, NULL, K, NULL, &se2, &ss2, msg, sizeof msg);
         nnm_check_status(FN, st);
         if (ss2 != 0)
             nnm_error(FN, "internal", "the replay of the epochs diverged at epoch "
@@ -481,4 +514,5 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         mxGetPr(plhs[5])[0] = (double)se;
         mxGetPr(plhs[5])[1] = (double)ss;
     }
+    if (nlhs >= 7) plhs[6] = hits; else mxDestroyArray(hits);
 }

@@ -1,5 +1,6 @@
 % -*- texinfo -*-
 % @deftypefn {} {[@var{layers}, @var{SW}, @var{Sb}, @var{losses}, @var{Y}, @var{stopped}] =} nn_fit (@var{X}, @var{T}, @var{perm}, @var{B}, @var{layers}, @var{SW}, @var{Sb}, @var{LOSS}, @var{lossopts}, @var{METHOD}, @var{optopts}, @var{l2})
+% @deftypefnx {} {[@dots{}, @var{hits}] =} nn_fit (@dots{}, @var{METRIC})
 % Epochs of minibatch gradient descent in one call: the compiled engine of
 % @code{nn_train}, which calls it once per epoch (once per many epochs for
 % small data, where the cost of a call would dominate).  Use
@@ -17,6 +18,7 @@
 % @item @var{LOSS} @tab string @tab a loss of @code{nn_loss}; @var{lossopts} a cell of its options (no @code{'weights'}, reduction @code{'mean'} or @code{'sum'})
 % @item @var{METHOD} @tab string @tab an optimizer of @code{nn_step}; @var{optopts} a cell of its options
 % @item @var{l2} @tab scalar @tab @math{\lambda \ge 0}: adds @math{\lambda/2 \sum w^2} over the weights to each batch loss
+% @item @var{METRIC} @tab string @tab optional: @code{'none'} (default), or what to count instead of returning @var{Y} (see below)
 % @end multitable
 %
 % For each epoch e and each of its minibatches
@@ -48,6 +50,14 @@
 % buffer holds a tenth of @var{X} (at least 4 MB, at most 1 GB), so
 % training needs little memory besides the data.  All scratch memory is allocated
 % once per epoch, none per step.
+%
+% With @var{METRIC} @code{'argmax'}, @code{'prob'} or @code{'logit'},
+% @var{Y} is @code{[]} and @var{hits} (1 x E) counts, per epoch, the rows
+% whose first largest output is the target class (@var{T} a class index, or
+% the first largest of @var{T}'s row), or the elements with
+% @code{(Y >= 0.5) == (T >= 0.5)} (@code{'prob'}) or
+% @code{(Y > 0) == (T > 0.5)} (@code{'logit'}): the accuracy
+% @code{nn_train} reports, without a copy of the outputs.
 %
 % When after step s of epoch e the loss or a parameter is NaN or Inf,
 % training stops there, @var{stopped} is @code{[e s]} and @var{layers} are

@@ -231,7 +231,34 @@
 %! [L1, SW, Sb, losses, Y, stopped] = nn_fit(zeros(0, 2), zeros(0, 1), zeros(1, 0), 2, L, S, S, 'mse', {}, 'adam', {}, 0);
 %! assert(isequal(L1, L)); assert(isempty(losses)); assert(size(Y), [0 1]); assert(isempty(SW{1}));
 %!error id=nnlab:nn_fit:nargin nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {})
-%!error id=nnlab:nn_fit:nargout [a, b, c, d, e, f, g] = nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:nargin nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'argmax', 1)
+%!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'accuracy')
+%!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 3)
+%!error id=nnlab:nn_fit:size nn_fit(Xr, Tt + 1, P, 2, nn_mlp([2 3 2]).layers, S, S, 'ce', {}, 'sgd', {}, 0, 'prob')
+%!test
+%! % METRIC: the hits counted while training, instead of the outputs
+%! X = randn(40, 3);  Tc = randi(4, 40, 1);  Tb = double(rand(40, 2) > 0.5);
+%! net4 = nn_mlp([3 5 4], 'Seed', 2);  net2 = nn_mlp([3 5 2], 'Seed', 2);
+%! Pm = [randperm(40)' randperm(40)' randperm(40)'] - 1;
+%! S3 = cell(1, 3);
+%! [L1, ~, ~, b1, Y] = nn_fit(X, Tc, Pm, 7, net4.layers, S3, S3, 'ce', {}, 'sgd', {'lr', 0.1}, 0);
+%! [L2, ~, ~, b2, Y2, st, h] = nn_fit(X, Tc, Pm, 7, net4.layers, S3, S3, 'ce', {}, 'sgd', {'lr', 0.1}, 0, 'argmax');
+%! [~, p] = max(reshape(Y, 40, 4, 3), [], 2);
+%! assert(h, sum(reshape(p, 40, 3) == Tc, 1));
+%! assert(isequal(L1, L2) && isequal(b1, b2) && isempty(Y2));
+%! % one-hot targets: the first largest of each row of T
+%! [~, ~, ~, ~, ~, ~, h1] = nn_fit(X, double(Tc == 1:4), Pm, 7, net4.layers, S3, S3, 'ce', {}, 'sgd', {'lr', 0.1}, 0, 'argmax');
+%! assert(h1, h);
+%! [~, ~, ~, ~, Y] = nn_fit(X, Tb, Pm, 7, net2.layers, S3, S3, 'bce_logits', {}, 'sgd', {'lr', 0.1}, 0);
+%! [~, ~, ~, ~, ~, ~, h] = nn_fit(X, Tb, Pm, 7, net2.layers, S3, S3, 'bce_logits', {}, 'sgd', {'lr', 0.1}, 0, 'logit');
+%! assert(h, sum((reshape(Y, [], 3) > 0) == (Tb(:) > 0.5), 1));
+%! [~, ~, ~, ~, ~, ~, h] = nn_fit(X, Tb, Pm, 7, net2.layers, S3, S3, 'mse', {}, 'sgd', {'lr', 0.1}, 0, 'prob');
+%! [~, ~, ~, ~, Y] = nn_fit(X, Tb, Pm, 7, net2.layers, S3, S3, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
+%! assert(h, sum((reshape(Y, [], 3) >= 0.5) == (Tb(:) >= 0.5), 1));
+%! % 'none': the outputs, and no hits
+%! [~, ~, ~, ~, Y3, ~, h] = nn_fit(X, Tb, Pm, 7, net2.layers, S3, S3, 'mse', {}, 'sgd', {'lr', 0.1}, 0, 'none');
+%! assert(isequal(Y3, Y) && isempty(h));
+%!error id=nnlab:nn_fit:nargout [a, b, c, d, e, f, g, h] = nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
 %!error id=nnlab:nn_fit:class nn_fit(int8(Xr), Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
 %!error id=nnlab:nn_fit:complex nn_fit(Xr * 1i, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
 %!error id=nnlab:nn_fit:sparse nn_fit(sparse(Xr), Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0)
