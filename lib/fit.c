@@ -59,6 +59,20 @@ static int chunk_order(nn_int n, const nn_int *rows, nn_int m, nn_int *slot,
     return 1;
 }
 
+/* Xc (m x in) = X(rows, :), column by column in the order of rows (no
+ * clones: vector gathers were slower here). */
+static void gather_direct(nn_int n, nn_int in, const real *X,
+                               const nn_int *rows, nn_int m, real *Xc)
+{
+    nn_int j, k;
+    for (j = 0; j < in; j++) {
+        const real *x = X + j * n;
+        real *d = Xc + j * m;
+        for (k = 0; k < m; k++)
+            d[k] = x[rows[k]];
+    }
+}
+
 /* Xc (m x in, column-major) = X(rows, :), X n x in column-major.  With
  * src/dst (chunk_order), each column of X is read in increasing row order,
  * four columns at a time: every cache line of X is fetched once per chunk
@@ -70,12 +84,7 @@ static void gather_chunk(nn_int n, nn_int in, const real *X, const nn_int *rows,
 {
     nn_int j = 0, k;
     if (src == NULL) {
-        for (j = 0; j < in; j++) {
-            const real *x = X + j * n;
-            real *d = Xc + j * m;
-            for (k = 0; k < m; k++)
-                d[k] = x[rows[k]];
-        }
+        gather_direct(n, in, X, rows, m, Xc);
         return;
     }
     for (; j + 4 <= in; j += 4) {
@@ -379,7 +388,10 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
                     st = NN_EARG;
                     goto done;
                 }
-            if (chunk_order(n, c->perm + c0, cm, slot, src, dst))
+            /* X in cache (up to 1 MB): read in the chunk's order; larger:
+             * in row order (chunk_order), each cache line of X once */
+            if ((double)n * (double)in * sizeof(real) > 1048576.0 &&
+                chunk_order(n, c->perm + c0, cm, slot, src, dst))
                 gather_chunk(n, in, X, c->perm + c0, src, dst, cm, Xc);
             else
                 gather_chunk(n, in, X, c->perm + c0, NULL, NULL, cm, Xc);
