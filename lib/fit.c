@@ -390,8 +390,9 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
                 }
             /* X in cache (up to 1 MB): read in the chunk's order; larger:
              * in row order (chunk_order), each cache line of X once */
-            if ((double)n * (double)in * sizeof(real) > 1048576.0 &&
-                chunk_order(n, c->perm + c0, cm, slot, src, dst))
+            int sorted = c->gather == 2 ||
+                (c->gather != 1 && (double)n * (double)in * sizeof(real) > 1048576.0);
+            if (sorted && chunk_order(n, c->perm + c0, cm, slot, src, dst))
                 gather_chunk(n, in, X, c->perm + c0, src, dst, cm, Xc);
             else
                 gather_chunk(n, in, X, c->perm + c0, NULL, NULL, cm, Xc);

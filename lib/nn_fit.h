@@ -45,6 +45,8 @@ typedef struct {
     double l2;                     /* >= 0 */
     nn_int chunk;                  /* rows gathered at a time; <= 0: the
                                       default (see below) */
+    int gather;                    /* 0: automatic; 1: in the order of the
+                                      chunk; 2: in row order (for tests) */
     int metric;                    /* nn_fit_metric: what *hits counts */
     double *hits;                  /* output (NULL: none): the count of the
                                       epoch's hits, see nn_fit_metric */

@@ -418,6 +418,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     }
 
     /* the epoch */
+    memset(&cfg, 0, sizeof cfg);
     cfg.n = N;
     cfg.in = in;
     cfg.batch = B;
@@ -430,6 +431,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     cfg.opt_opts = &oc.o;
     cfg.l2 = l2;
     cfg.chunk = 0;
+    cfg.gather = 0;
     cfg.metric = metric;
     cfg.hits = NULL;
     msg[0] = '\0';

@@ -239,16 +239,18 @@ static void test_fit_same_kernels(void **state)
     assert_true(memcmp(H.c2, R.c2, sizeof H.c2) == 0);
 }
 
-/* The chunk size (rows gathered at a time) changes no bit of the result,
- * also when the chunk does not divide the data or perm repeats a row. */
+/* The chunk size (rows gathered at a time) and the order of the gather
+ * change no bit of the result, also when the chunk does not divide the data
+ * or perm repeats a row. */
 static void test_fit_chunks(void **state)
 {
     static const nn_int DUP[NOBS] = { 4, 4, 6, 2, 2, 1, 4 };
     const nn_int *perms[2] = { PERM, DUP };
     const nn_int chunks[6] = { 1, 2, 3, 6, 7, 100 };
-    int p, k;
+    int p, k, g;
     (void)state;
     init_data();
+    for (g = 0; g < 3; g++)
     for (p = 0; p < 2; p++) {
         run_d A, R;
         double la[NSTEPS], ya[NOBS * NOUT], lr[NSTEPS], yr[NOBS * NOUT];
@@ -261,6 +263,7 @@ static void test_fit_chunks(void **state)
             setup(&R, NN_LOSS_MSE, 0.1, 0.9, 0.01);
             R.c.perm = perms[p];
             R.c.chunk = chunks[k];
+            R.c.gather = g;            /* automatic, chunk order, row order */
             memset(yr, 0, sizeof yr);
             assert_int_equal(nn_fit_d(&R.c, 3, R.L, X, T, lr, yr, &stopped, NULL, 0), NN_OK);
             assert_true(memcmp(la, lr, sizeof la) == 0);
