@@ -1,8 +1,10 @@
 /* Elementwise kernels against memory bandwidth: each activation's forward
  * and backward pass over an array, timed against a plain memcpy of the same
  * array (read n, write n) and a copy-and-scale (read 2n, write n, what a
- * backward product must do at least).  Also softmax and cross-entropy over
- * N x K.  Prints one row per kernel with the ratio to its memory floor.
+ * backward product must do at least).  Also softmax and log_softmax over
+ * N x K (K = 10 and 100) and cross-entropy over N x 10 (T as class indices
+ * and as one-hot rows), each against the memcpy of its n elements.  Prints
+ * one row per kernel with the ratio to its memory floor.
  * The default size, 16,000,000 elements, makes every array (64 MB in
  * single) larger than a 32 MiB L3, so that the floors are DRAM bandwidth.
  * Target: ratios <= 2.
@@ -65,30 +67,45 @@ static void bench##S(nn_int n)                                                \
     printf("%s, %ld elements: memcpy %.2f ms (%.1f GB/s), x.*d %.2f ms\n",    \
            label, (long)n, 1e3 * tcopy,                                       \
            2.0 * (double)n * sizeof(R) / tcopy / 1e9, 1e3 * tscale);          \
-    printf("  %-14s %10s %12s %10s %12s\n", "kernel", "fwd ms",            \
+    printf("  %-18s %6s %12s %10s %12s\n", "kernel", "fwd ms",             \
            "fwd/memcpy", "bwd ms", "bwd/(x.*d)");                             \
     for (k = 0; k < sizeof acts / sizeof acts[0]; k++) {                      \
         int kind = nn_act_lookup(acts[k]);                                    \
         nn_act_opts o;                                                        \
-        nn_int nr = n, nc = 1;                                                \
+        nn_int nr = n, nc = 1, w;                                             \
         if (kind < 0) continue;                                               \
-        if (strstr(acts[k], "softmax")) { nr = rows; nc = 10; }               \
         nn_act_defaults(kind, &o);                                            \
-        TIME(tf, nn_act_forward##S(kind, &o, nr, nc, x, y));                  \
-        TIME(tb, nn_act_backward##S(kind, &o, nr, nc, x, d, g));              \
-        printf("  %-14s %10.2f %12.2f %10.2f %12.2f\n", acts[k], 1e3 * tf,    \
-               tf / tcopy, 1e3 * tb, tb / tscale);                            \
+        for (w = 10; w <= 100; w *= 10) {                                     \
+            char name[32];                                                    \
+            if (strstr(acts[k], "softmax")) { nr = n / w; nc = w; }           \
+            else if (w > 10) break;                                           \
+            if (nc > 1) sprintf(name, "%s K=%ld", acts[k], (long)nc);         \
+            else sprintf(name, "%s", acts[k]);                                \
+            TIME(tf, nn_act_forward##S(kind, &o, nr, nc, x, y));              \
+            TIME(tb, nn_act_backward##S(kind, &o, nr, nc, x, d, g));          \
+            printf("  %-18s %6.2f %12.2f %10.2f %12.2f\n", name, 1e3 * tf,   \
+                   tf / tcopy, 1e3 * tb, tb / tscale);                        \
+        }                                                                     \
     }                                                                         \
+    /* cross-entropy of Z = x as N x 10, mean reduction, value and          \
+     * gradient, T as class indices (N x 1) and as one-hot rows (N x 10);   \
+     * the floor is the same memcpy of the n elements of Z */               \
     {                                                                         \
         int kind = nn_loss_lookup("ce");                                      \
         nn_loss_opts o;                                                       \
         R L[1];                                                               \
         if (kind >= 0) {                                                      \
             for (i = 0; i < rows; i++) d[i] = (R)(1 + i % 10);                \
+            for (i = 0; i < n; i++) y[i] = (R)0;                              \
+            for (i = 0; i < rows; i++) y[i + (i % 10) * rows] = (R)1;         \
             nn_loss_defaults(kind, &o);                                       \
-            TIME(tf, nn_loss##S(kind, &o, rows, 10, x, 1, d, L, g));             \
-            printf("  %-14s %10.2f %12.2f   (N x 10, value and gradient)\n",  \
-                   "ce", 1e3 * tf, tf / tcopy);                               \
+            TIME(tf, nn_loss##S(kind, &o, rows, 10, x, 1, d, L, g));          \
+            printf("  %-18s %6.2f %12.2f   (N x 10, value and gradient, "     \
+                   "T class indices)\n", "ce", 1e3 * tf, tf / tcopy);         \
+            TIME(tf, nn_loss##S(kind, &o, rows, 10, x, 10, y, L, g));         \
+            printf("  %-18s %6.2f %12.2f   (N x 10, value and gradient, "     \
+                   "T one-hot N x 10)\n", "ce one-hot", 1e3 * tf,             \
+                   tf / tcopy);                                               \
         }                                                                     \
     }                                                                         \
     free(x); free(y); free(d); free(g);                                       \

@@ -21,18 +21,19 @@
 #include "nn_real.h"
 #include "vmath.h"
 
-/* exp, expm1, log1p and erfc of lib/vmath.h: inline and branch-free, so
- * that the loops below vectorise; within 2 ulp of libm (erfc 4). */
+/* exp, expm1, log1p, erfc and Phi of lib/vmath.h: inline and branch-free,
+ * so that the loops below vectorise; within 2 ulp of libm (erfc 4; Phi 8;
+ * float gelu's forward erfc 8). */
 #ifdef NN_SINGLE
 #define VEXP vm_exp_f
-#define VEXPM1 vm_expm1_f
+#define VEXPM1_NEG vm_expm1_neg_f
 #define VLOG1P vm_log1p_f
-#define VERFC vm_erfc_f
+#define VLOG1P_UNIT vm_log1p_unit_f
 #else
 #define VEXP vm_exp_d
-#define VEXPM1 vm_expm1_d
+#define VEXPM1_NEG vm_expm1_neg_d
 #define VLOG1P vm_log1p_d
-#define VERFC vm_erfc_d
+#define VLOG1P_UNIT vm_log1p_unit_d
 #endif
 
 /* The hot loops are compiled three times on x86-64 Linux with glibc
@@ -58,7 +59,6 @@
 #endif
 
 #define SQRT1_2 R(0.70710678118654752440084436210484903928)
-#define INV_SQRT_2PI R(0.39894228040143267793994605993438186848)
 
 /* Rows handled together by softmax/log_softmax: their segments of all
  * columns stay in cache across the passes. */
@@ -101,7 +101,7 @@ HOT static void f_tanh(nn_int m, const real *RESTRICT x, real *RESTRICT y)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
-        real t = VEXPM1(R(-2) * fabs(x[i]));
+        real t = VEXPM1_NEG(R(-2) * fabs(x[i]));
         y[i] = copysign(-t / (R(2) + t), x[i]);
     }
 }
@@ -125,13 +125,13 @@ HOT static void f_elu(nn_int m, real a, const real *RESTRICT x,
 {
     nn_int i;
     for (i = 0; i < m; i++)
-        y[i] = x[i] > 0 ? x[i] : a * VEXPM1(x[i]);
+        y[i] = x[i] > 0 ? x[i] : a * VEXPM1_NEG(x[i]);
 }
 
 /* log(1 + exp(b*x)) / b = (max(b*x, 0) + log1p(exp(-|b*x|))) / b, and x
- * itself where b*x > t (PyTorch's switch).  exp and log1p in two loops
- * over a block held in cache: GCC 12 vectorises neither when both are in
- * one loop. */
+ * itself where b*x > t (PyTorch's switch); log1p of [0, 1] only
+ * (vm_log1p_unit).  exp and log1p in two loops over a block held in cache:
+ * one loop with both is slower by half (GCC 12). */
 #define SP_BLOCK 512
 HOT static void f_softplus(nn_int m, real b, real t, const real *RESTRICT x,
                            real *RESTRICT y)
@@ -146,25 +146,30 @@ HOT static void f_softplus(nn_int m, real b, real t, const real *RESTRICT x,
             e[i] = VEXP(-fabs(b * xb[i]));
         if (b == R(1))          /* the default: no division */
             for (i = 0; i < nb; i++) {
-                real s = (xb[i] > 0 ? xb[i] : R(0)) + VLOG1P(e[i]);
+                real s = (xb[i] > 0 ? xb[i] : R(0)) + VLOG1P_UNIT(e[i]);
                 yb[i] = xb[i] > t ? xb[i] : s;
             }
         else
             for (i = 0; i < nb; i++) {
                 real bx = b * xb[i];
-                real s = ((bx > 0 ? bx : R(0)) + VLOG1P(e[i])) / b;
+                real s = ((bx > 0 ? bx : R(0)) + VLOG1P_UNIT(e[i])) / b;
                 yb[i] = bx > t ? xb[i] : s;
             }
     }
 }
 
-/* x * Phi(x) with Phi(x) = erfc(-x/sqrt(2))/2: no cancellation for x < 0;
- * 0 where Phi underflows (the limit at -Inf, not -Inf*0). */
+/* x * Phi(x), Phi(x) = erfc(-x/sqrt(2))/2 (vm_phi_d; in single the
+ * float-arithmetic erfc): no cancellation for x < 0; 0 where Phi underflows
+ * (the limit at -Inf, not -Inf*0). */
 HOT static void f_gelu(nn_int m, const real *RESTRICT x, real *RESTRICT y)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
-        real p = R(0.5) * VERFC(-x[i] * SQRT1_2);
+#ifdef NN_SINGLE
+        real p = R(0.5) * vm_erfc_fast_f(-x[i] * SQRT1_2);
+#else
+        double ex, p = vm_phi_d(x[i], &ex);
+#endif
         y[i] = p == 0 ? R(0) : x[i] * p;
     }
 }
@@ -260,15 +265,26 @@ HOT static void b_softplus(nn_int m, real b, real t, const real *RESTRICT x,
     }
 }
 
-/* gelu'(x) = Phi(x) + x phi(x); x phi(x) taken as 0 where phi underflows */
+/* gelu'(x) = Phi(x) + x phi(x), Phi and phi = exp(-x^2/2)/sqrt(2 pi) from
+ * one exponential (vm_phi), in double also for float data (the sum
+ * cancels near x = -0.75); x phi(x) taken as 0 where phi underflows (in
+ * the data's type). */
 HOT static void b_gelu(nn_int m, const real *RESTRICT x,
                        const real *RESTRICT dy, real *RESTRICT dx)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
-        real p = R(0.5) * VERFC(-x[i] * SQRT1_2);
-        real q = INV_SQRT_2PI * VEXP(R(-0.5) * x[i] * x[i]);
-        dx[i] = dy[i] * (p + (q == 0 ? R(0) : x[i] * q));
+        double ex, p, q;
+#ifdef NN_SINGLE
+        p = vm_phi_f(x[i], &ex);
+        q = 0.39894228040143267794 * ex;
+        q = q < 0x1p-150 ? 0.0 : (double)x[i] * q;   /* phi underflows */
+#else
+        p = vm_phi_d(x[i], &ex);
+        q = 0.39894228040143267794 * ex;
+        q = q == 0 ? 0.0 : x[i] * q;
+#endif
+        dx[i] = (real)((double)dy[i] * (p + q));
     }
 }
 

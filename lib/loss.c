@@ -4,6 +4,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "nn_real.h"
+#include "vmath.h"
+
+/* exp and log1p of lib/vmath.h (inline, branch-free: the cross-entropy
+ * loops vectorise), and the clones of the hot loops, as in act.c. */
+#ifdef NN_SINGLE
+#define VEXP vm_exp_f
+#define VLOG1P vm_log1p_f
+#else
+#define VEXP vm_exp_d
+#define VLOG1P vm_log1p_d
+#endif
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(NN_NO_CLONES) && \
+    defined(__linux__) && defined(__GLIBC__)
+#define HOT __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", \
+                                          "default"),                      \
+                            optimize("fp-contract=fast")))
+#else
+#define HOT
+#endif
+
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
+#define RESTRICT restrict
+#else
+#define RESTRICT
+#endif
 
 /* Writes printf(fmt, ...) into msg (if any) and returns NN_EARG. */
 static int fail(char *msg, size_t msglen, const char *fmt, ...)
@@ -48,11 +75,21 @@ static int is_index(real t, nn_int k)
 static int check_prob(const char *what, nn_int n, nn_int m, const real *T,
                       char *msg, size_t msglen)
 {
-    nn_int i;
-    for (i = 0; i < m; i++)
-        if (!(T[i] >= 0 && T[i] <= 1))
-            return fail(msg, msglen, "%s in [0, 1], but T(%ld,%ld) = %g", what,
-                        (long)(i % n + 1), (long)(i / n + 1), (double)T[i]);
+    nn_int i, i0, b;
+    /* by blocks, each first tested without an exit (a loop that
+     * vectorises), then searched if it holds a bad value */
+    for (i0 = 0; i0 < m; i0 += 1024) {
+        int bad = 0;
+        b = m - i0 < 1024 ? m - i0 : 1024;
+        for (i = i0; i < i0 + b; i++)
+            bad |= !(T[i] >= 0 && T[i] <= 1);
+        if (bad)
+            for (i = i0; i < i0 + b; i++)
+                if (!(T[i] >= 0 && T[i] <= 1))
+                    return fail(msg, msglen, "%s in [0, 1], but T(%ld,%ld) = %g",
+                                what, (long)(i % n + 1), (long)(i / n + 1),
+                                (double)T[i]);
+    }
     return NN_OK;
 }
 
@@ -181,69 +218,205 @@ static void element(int kind, real z, real t, real pw, real delta,
     }
 }
 
-/* Softmax cross-entropy, one row per observation, in one pass over Z with
- * per-row running max m, sum s = sum exp(z - m), St = sum t' and
- * A = sum t' (m - z) (t' the smoothed target), so that the loss is
- * A + St log(s); a second pass writes dZ = softmax * St - t'. */
+/* Softmax cross-entropy, one row per observation.  The rows are taken in
+ * blocks of CE_BLOCK (fewer for many classes) whose k column segments stay
+ * in cache, so Z (and T, dZ) go through memory once: per block a pass for
+ * the row maxima m, one for e = exp(z - m) (stored in dZ), s = sum e, St =
+ * sum t' and A = sum t' (m - z) (t' the smoothed target), and, for dZ, one
+ * for dZ = g (e St / s - t').  The loss is A + St log(s).  Every inner
+ * loop runs down a column over the block's rows, so it vectorises.  A row
+ * with NaN, or with +Inf (m - m is then NaN), gives NaN. */
+#define CE_BLOCK 256
+typedef struct {
+    real m[CE_BLOCK];       /* row maximum */
+    real s[CE_BLOCK];       /* sum of exp(z - m) */
+    real A[CE_BLOCK];       /* sum of t' (m - z); for indices, of (m - z) */
+    real St[CE_BLOCK];      /* sum of t'; then St / s */
+    real g[CE_BLOCK];       /* gradient factor of the row */
+    real c[CE_BLOCK];       /* class index (from 0), for indices: a real,
+                               so that a compare has the width of the data
+                               (T holds the indices as reals anyway) */
+} ce_scratch;
+
+/* Rows per block: the block's segments of Z, T and dZ fit in a cache. */
+static nn_int ce_rows(nn_int k)
+{
+    nn_int b = (nn_int)16384 / k;
+    return b > CE_BLOCK ? CE_BLOCK : (b < 16 ? 16 : b);
+}
+
+HOT static void ce_block(nn_int n, nn_int k, nn_int b, const real *RESTRICT Z,
+                         const real *RESTRICT T, int idx, real keep, real u,
+                         real *RESTRICT dZ, ce_scratch *RESTRICT w)
+{
+    nn_int i, j;
+    real *RESTRICT m = w->m, *RESTRICT s = w->s, *RESTRICT A = w->A;
+    real *RESTRICT St = w->St;
+    const real *RESTRICT c = w->c;
+    for (i = 0; i < b; i++) {
+        m[i] = Z[i];
+        s[i] = A[i] = St[i] = R(0);
+    }
+    for (j = 1; j < k; j++) {
+        const real *RESTRICT z = Z + j * n;
+        for (i = 0; i < b; i++)
+            m[i] = z[i] > m[i] ? z[i] : m[i];
+    }
+    for (j = 0; j < k; j++) {
+        const real *RESTRICT z = Z + j * n;
+        real *RESTRICT e = dZ + j * n;
+        if (idx && u == 0) {           /* t' = 1 at the class, else 0 */
+            for (i = 0; i < b; i++) {
+                real v = VEXP(z[i] - m[i]);
+                e[i] = v;
+                s[i] += v;
+            }
+        } else if (idx) {              /* t' = u + (class ? keep : 0) */
+            for (i = 0; i < b; i++) {
+                real v = VEXP(z[i] - m[i]);
+                e[i] = v;
+                s[i] += v;
+                A[i] += m[i] - z[i];
+            }
+        } else {
+            const real *RESTRICT t = T + j * n;
+            for (i = 0; i < b; i++) {
+                real v = VEXP(z[i] - m[i]), tt = keep * t[i] + u;
+                e[i] = v;
+                s[i] += v;
+                St[i] += tt;
+                A[i] += tt * (m[i] - z[i]);
+            }
+        }
+    }
+    if (idx) {
+        /* u * sum (m - z) (the sum left out when u = 0, where it would
+         * turn a -Inf logit into NaN) + keep (m - z_c); St = k u + keep */
+        for (i = 0; i < b; i++) {
+            real a = keep * (m[i] - Z[i + (nn_int)c[i] * n]);
+            A[i] = u != 0 ? u * A[i] + a : a;
+            St[i] = (real)k * u + keep;
+        }
+    }
+    for (i = 0; i < b; i++) {
+        A[i] += m[i] - m[i];           /* +-Inf maximum: NaN */
+        /* s >= 1 (exp(0) at the maximum), so s - 1 is exact */
+        A[i] += St[i] * VLOG1P(s[i] - R(1));
+        St[i] = St[i] / s[i];
+    }
+    if (idx) {
+        for (j = 0; j < k; j++) {
+            real *RESTRICT e = dZ + j * n;
+            real rj = (real)j;
+            for (i = 0; i < b; i++) {
+                real tt = rj == c[i] ? keep + u : u;
+                e[i] = w->g[i] * (e[i] * St[i] - tt);
+            }
+        }
+    } else {
+        for (j = 0; j < k; j++) {
+            real *RESTRICT e = dZ + j * n;
+            const real *RESTRICT t = T + j * n;
+            for (i = 0; i < b; i++)
+                e[i] = w->g[i] * (e[i] * St[i] - (keep * t[i] + u));
+        }
+    }
+}
+
+/* The loss only: the same without storing e. */
+HOT static void ce_block_value(nn_int n, nn_int k, nn_int b,
+                               const real *RESTRICT Z, const real *RESTRICT T,
+                               int idx, real keep, real u,
+                               ce_scratch *RESTRICT w)
+{
+    nn_int i, j;
+    real *RESTRICT m = w->m, *RESTRICT s = w->s, *RESTRICT A = w->A;
+    real *RESTRICT St = w->St;
+    const real *RESTRICT c = w->c;
+    for (i = 0; i < b; i++) {
+        m[i] = Z[i];
+        s[i] = A[i] = St[i] = R(0);
+    }
+    for (j = 1; j < k; j++) {
+        const real *RESTRICT z = Z + j * n;
+        for (i = 0; i < b; i++)
+            m[i] = z[i] > m[i] ? z[i] : m[i];
+    }
+    for (j = 0; j < k; j++) {
+        const real *RESTRICT z = Z + j * n;
+        if (idx) {
+            for (i = 0; i < b; i++) {
+                s[i] += VEXP(z[i] - m[i]);
+                A[i] += m[i] - z[i];
+            }
+        } else {
+            const real *RESTRICT t = T + j * n;
+            for (i = 0; i < b; i++) {
+                real tt = keep * t[i] + u;
+                s[i] += VEXP(z[i] - m[i]);
+                St[i] += tt;
+                A[i] += tt * (m[i] - z[i]);
+            }
+        }
+    }
+    if (idx)
+        for (i = 0; i < b; i++) {
+            real a = keep * (m[i] - Z[i + (nn_int)c[i] * n]);
+            A[i] = u != 0 ? u * A[i] + a : a;
+            St[i] = (real)k * u + keep;
+        }
+    for (i = 0; i < b; i++) {
+        A[i] += m[i] - m[i];
+        A[i] += St[i] * VLOG1P(s[i] - R(1));
+    }
+}
+
+/* 1 when the block's T (b rows, k columns) lies in [0, 1]; the test is
+ * also what brings the block's T into the cache. */
+HOT static int prob_block(nn_int n, nn_int k, nn_int b, const real *RESTRICT T)
+{
+    nn_int i, j;
+    int bad = 0;
+    for (j = 0; j < k; j++) {
+        const real *RESTRICT t = T + j * n;
+        for (i = 0; i < b; i++)
+            bad |= !(t[i] >= 0 && t[i] <= 1);
+    }
+    return !bad;
+}
+
+/* NN_EARG when T (probabilities) has an element outside [0, 1] */
 static int cross_entropy(const nn_loss_opts *o, nn_int n, nn_int k,
                          const real *Z, nn_int tcols, const real *T,
-                         const real *g, int none, double *sum, real *L, real *dZ,
-                         real *scratch)
+                         double denom, int none, double *sum, real *L,
+                         real *dZ)
 {
     real eps = (real)o->label_smoothing, u = (real)(o->label_smoothing / (double)k);
     real keep = R(1) - eps;
-    int idx = tcols == 1;
-    real *m, *s, *A, *St;
-    nn_int i, j;
-    if (n == 0)
-        return NN_OK;
-    m = scratch != NULL ? scratch : (real *)malloc(4 * (size_t)n * sizeof(real));
-    if (m == NULL)
-        return NN_ENOMEM;
-    s = m + n;
-    A = s + n;
-    St = A + n;
-#define TARGET(i, j) (idx ? ((nn_int)T[i] - 1 == (j) ? keep + u : u) \
-                          : keep * T[(i) + (j) * n] + u)
-    for (i = 0; i < n; i++) {
-        m[i] = Z[i];
-        s[i] = R(1);
-        A[i] = R(0);
-        St[i] = TARGET(i, 0);
-    }
-    for (j = 1; j < k; j++) {
-        const real *zj = Z + j * n;
-        for (i = 0; i < n; i++) {
-            real z = zj[i], t = TARGET(i, j);
-            if (z > m[i]) {
-                real up = z - m[i];
-                s[i] = s[i] * exp(-up) + R(1);
-                if (St[i] != 0)
-                    A[i] += up * St[i];
-                m[i] = z;
-            } else {
-                s[i] += exp(z - m[i]);
-                A[i] += t * (m[i] - z);
-            }
-            St[i] += t;
+    int idx = tcols == 1, mean = o->reduction == NN_RED_MEAN;
+    ce_scratch w;
+    nn_int i0, i, b, bs = ce_rows(k);
+    for (i0 = 0; i0 < n; i0 += bs) {
+        b = n - i0 < bs ? n - i0 : bs;
+        for (i = 0; i < b; i++) {
+            double wt = o->weights != NULL ? o->weights[i0 + i] : 1.0;
+            w.g[i] = (real)(mean ? wt / denom : wt);
+            if (idx)
+                w.c[i] = T[i0 + i] - R(1);
+        }
+        if (!idx && !prob_block(n, k, b, T + i0))
+            return NN_EARG;
+        if (dZ != NULL)
+            ce_block(n, k, b, Z + i0, idx ? NULL : T + i0, idx, keep, u,
+                     dZ + i0, &w);
+        else
+            ce_block_value(n, k, b, Z + i0, idx ? NULL : T + i0, idx, keep, u,
+                           &w);
+        for (i = 0; i < b; i++) {
+            real wt = weight(o, i0 + i), e = w.A[i];
+            if (none) L[i0 + i] = wt * e; else *sum += (double)wt * (double)e;
         }
     }
-    for (i = 0; i < n; i++) {
-        real e = A[i] + St[i] * log(s[i]);
-        real w = weight(o, i);
-        if (none) L[i] = w * e; else *sum += (double)w * (double)e;
-        s[i] = St[i] / s[i];
-    }
-    if (dZ != NULL)
-        for (j = 0; j < k; j++) {
-            const real *zj = Z + j * n;
-            real *dj = dZ + j * n;
-            for (i = 0; i < n; i++)
-                dj[i] = g[i] * (exp(zj[i] - m[i]) * s[i] - TARGET(i, j));
-        }
-#undef TARGET
-    if (scratch == NULL)
-        free(m);
     return NN_OK;
 }
 
@@ -267,7 +440,9 @@ int NN_(nn_loss_ws)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
     if (kind < 0 || kind >= NN_LOSS_COUNT)
         return NN_ENAME;
     st = nn_loss_check_sizes(kind, o, n, k, n, tcols, NULL, 0);
-    if (st == NN_OK)
+    /* ce with class probabilities checks T block by block as it goes (one
+     * pass over T): on NN_EARG, dZ and L may then hold part of a result */
+    if (st == NN_OK && !(kind == NN_LOSS_CE && tcols != 1))
         st = NN_(nn_loss_check)(kind, o, n, k, Z, tcols, T, NULL, 0);
     if (st != NN_OK)
         return st;
@@ -283,6 +458,14 @@ int NN_(nn_loss_ws)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
     if (n == 0 || k == 0)
         goto reduce;
 
+    /* ce computes its gradient factors itself and needs no scratch */
+    if (kind == NN_LOSS_CE) {
+        if (cross_entropy(o, n, k, Z, tcols, T, denom, none, &sum, L, dZ)
+            != NN_OK)
+            return NN_EARG;
+        goto reduce;
+    }
+
     g = work != NULL ? work : (real *)malloc((size_t)n * sizeof(real));
     if (g == NULL)
         return NN_ENOMEM;
@@ -292,10 +475,6 @@ int NN_(nn_loss_ws)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
     }
 
     switch (kind) {
-    case NN_LOSS_CE:
-        st = cross_entropy(o, n, k, Z, tcols, T, g, none, &sum, L, dZ,
-                           work != NULL ? work + n : NULL);
-        break;
     case NN_LOSS_NLL:
         if (dZ != NULL)
             for (i = 0; i < n * k; i++) dZ[i] = R(0);

@@ -74,7 +74,7 @@ void nn_loss_out_size(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
 nn_int nn_loss_out_count(int kind, const nn_loss_opts *o, nn_int n, nn_int k);
 
 /* Scratch values nn_loss_ws needs for n observations. */
-#define NN_LOSS_WORK(n) (5 * (n))
+#define NN_LOSS_WORK(n) (n)
 
 #define NN_DECLARE_LOSS(R, S)                                                 \
 /* NN_OK, or NN_EARG with a sentence in msg (may be NULL) naming the first  \
@@ -85,7 +85,7 @@ int nn_loss_check##S(int kind, const nn_loss_opts *o, nn_int n, nn_int k,     \
 /* L (nn_loss_out_count elements) and, unless dZ is NULL, dZ = dL/dZ        \
  * (n x k; for reduction 'none' the gradient of sum(L)).  Returns NN_EARG   \
  * (sizes or domain; see nn_loss_check_sizes and nn_loss_check) or          \
- * NN_ENOMEM (scratch of n values, 5n for ce). */                             \
+ * NN_ENOMEM (scratch of n values; none for ce). */                          \
 int nn_loss##S(int kind, const nn_loss_opts *o, nn_int n, nn_int k,           \
                const R *Z, nn_int tcols, const R *T, R *L, R *dZ);             \
 /* The same with the scratch given: work holds NN_LOSS_WORK(n) values, so  \

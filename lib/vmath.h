@@ -34,6 +34,14 @@
  * expm1, log1p) and 4 ulp (erfc).  NaN gives NaN; +-Inf, +-0, overflow and
  * underflow (through the subnormals) are as in C99 Annex F.
  *
+ * The long polynomials are evaluated as two (even and odd) chains in the
+ * square of the variable rather than one Horner chain: a vectorised loop's
+ * speed is bounded by the latency of its longest chain.  Also here, for the
+ * kernels of act.c, leaner or fused variants: vm_log1p_unit (log1p on
+ * [0, 1]), vm_expm1_neg (x <= 0), vm_phi (gelu's Phi and exp(-x^2/2)
+ * from one exponential) and vm_erfc_fast_f (erfc in float arithmetic, a
+ * few ulp); tests/c/test_act_vmath.c measures them.
+ *
  * They rely on round-to-nearest and on the compiler not reassociating
  * (no -ffast-math).  Contraction into FMA is allowed (every exact step is
  * written so that a fused multiply-add keeps it exact) and changes results
@@ -95,34 +103,38 @@ static inline float vm_pow2i_f(float k)
     return vm_float(vm_bits_f(k + (VM_SH_F + 127.0f)) << 23);
 }
 
-/* e^r - 1 - r for |r| <= ln2/2 (Taylor; truncation < 2^-56 relative) */
+/* e^r - 1 - r for |r| <= ln2/2 (Taylor; truncation < 2^-56 relative).
+ * Even and odd coefficients in two chains of r^2 (half the latency of one
+ * Horner chain, which would bound a vectorised loop's speed). */
 static inline double vm_expm1r_d(double r)
 {
-    double q = 1.0 / 6227020800.0;
-    q = q * r + 1.0 / 479001600.0;
-    q = q * r + 1.0 / 39916800.0;
-    q = q * r + 1.0 / 3628800.0;
-    q = q * r + 1.0 / 362880.0;
-    q = q * r + 1.0 / 40320.0;
-    q = q * r + 1.0 / 5040.0;
-    q = q * r + 1.0 / 720.0;
-    q = q * r + 1.0 / 120.0;
-    q = q * r + 1.0 / 24.0;
-    q = q * r + 1.0 / 6.0;
-    q = q * r + 0.5;
-    return (r * r) * q;
+    double r2 = r * r, e, o;
+    e = 1.0 / 479001600.0;
+    e = e * r2 + 1.0 / 3628800.0;
+    e = e * r2 + 1.0 / 40320.0;
+    e = e * r2 + 1.0 / 720.0;
+    e = e * r2 + 1.0 / 24.0;
+    e = e * r2 + 0.5;
+    o = 1.0 / 6227020800.0;
+    o = o * r2 + 1.0 / 39916800.0;
+    o = o * r2 + 1.0 / 362880.0;
+    o = o * r2 + 1.0 / 5040.0;
+    o = o * r2 + 1.0 / 120.0;
+    o = o * r2 + 1.0 / 6.0;
+    return r2 * (e + r * o);
 }
 
 static inline float vm_expm1r_f(float r)
 {
-    float q = 1.0f / 40320.0f;
-    q = q * r + 1.0f / 5040.0f;
-    q = q * r + 1.0f / 720.0f;
-    q = q * r + 1.0f / 120.0f;
-    q = q * r + 1.0f / 24.0f;
-    q = q * r + 1.0f / 6.0f;
-    q = q * r + 0.5f;
-    return (r * r) * q;
+    float r2 = r * r, e, o;
+    e = 1.0f / 40320.0f;
+    e = e * r2 + 1.0f / 720.0f;
+    e = e * r2 + 1.0f / 24.0f;
+    e = e * r2 + 0.5f;
+    o = 1.0f / 5040.0f;
+    o = o * r2 + 1.0f / 120.0f;
+    o = o * r2 + 1.0f / 6.0f;
+    return r2 * (e + r * o);
 }
 
 /* p 2^k for an integral k, |k| <= 2044 (double) or 252 (float), as two
@@ -198,10 +210,45 @@ static inline float vm_expm1_f(float x)
     return x == 0 ? x : a;
 }
 
+/* expm1 for x <= 0 (x > 0 is taken as 0; NaN gives NaN), as tanh and elu
+ * need it: vm_expm1's first form only (k <= 0), without its other branch
+ * and clamp. */
+static inline double vm_expm1_neg_d(double x)
+{
+    double xc, k, hi, lo, r, rl, q, s, a;
+    xc = x < -40.0 ? -40.0 : x;
+    xc = xc > 0.0 ? 0.0 : xc;
+    k = (xc * VM_LOG2E_D + VM_SH_D) - VM_SH_D;
+    hi = xc - k * VM_LN2HI_D;
+    lo = k * VM_LN2LO_D;
+    r = hi - lo;
+    rl = (hi - r) - lo;
+    q = rl + vm_expm1r_d(r);
+    s = vm_pow2i_d(k - 1.0);
+    a = ((2.0 * s - 1.0) + s * (2.0 * r)) + s * (2.0 * q);
+    return x == 0 ? x : a;                   /* -0 */
+}
+
+static inline float vm_expm1_neg_f(float x)
+{
+    float xc, k, hi, lo, r, rl, q, s, a;
+    xc = x < -20.0f ? -20.0f : x;
+    xc = xc > 0.0f ? 0.0f : xc;
+    k = (xc * VM_LOG2E_F + VM_SH_F) - VM_SH_F;
+    hi = xc - k * VM_LN2HI_F;
+    lo = k * VM_LN2LO_F;
+    r = hi - lo;
+    rl = (hi - r) - lo;
+    q = rl + vm_expm1r_f(r);
+    s = vm_pow2i_f(k - 1.0f);
+    a = ((2.0f * s - 1.0f) + s * (2.0f * r)) + s * (2.0f * q);
+    return x == 0 ? x : a;
+}
+
 /* log1p for finite x > -1 (no special cases) */
 static inline double vm_log1p_core_d(double x)
 {
-    double u, bb, c, k, m, f, s, z, R, h, y;
+    double u, bb, c, k, m, f, s, z, z2, R, Ro, h, y;
     uint64_t iu, t;
     int sm;
     u = 1.0 + x;
@@ -224,17 +271,18 @@ static inline double vm_log1p_core_d(double x)
     k = sm ? 0.0 : k;
     s = f / (2.0 + f);
     z = s * s;
-    R = 2.0 / 21;
-    R = R * z + 2.0 / 19;
-    R = R * z + 2.0 / 17;
-    R = R * z + 2.0 / 15;
-    R = R * z + 2.0 / 13;
-    R = R * z + 2.0 / 11;
-    R = R * z + 2.0 / 9;
-    R = R * z + 2.0 / 7;
-    R = R * z + 2.0 / 5;
-    R = R * z + 2.0 / 3;
-    R = R * z;
+    z2 = z * z;                              /* two chains of z^2 */
+    R = 2.0 / 19;
+    R = R * z2 + 2.0 / 15;
+    R = R * z2 + 2.0 / 11;
+    R = R * z2 + 2.0 / 7;
+    R = R * z2 + 2.0 / 3;
+    Ro = 2.0 / 21;
+    Ro = Ro * z2 + 2.0 / 17;
+    Ro = Ro * z2 + 2.0 / 13;
+    Ro = Ro * z2 + 2.0 / 9;
+    Ro = Ro * z2 + 2.0 / 5;
+    R = z * (R + z * Ro);
     h = 0.5 * f * f;
     y = f - (h - (s * (h + R) + (k * VM_LN2LO_D + c)));
     y = sm ? y : k * VM_LN2HI_D + y;         /* sm: -0 stays -0 */
@@ -252,7 +300,7 @@ static inline double vm_log1p_d(double x)
 /* log1p for finite x > -1 (no special cases) */
 static inline float vm_log1p_core_f(float x)
 {
-    float u, bb, c, k, m, f, s, z, R, h, y;
+    float u, bb, c, k, m, f, s, z, z2, R, Ro, h, y;
     uint32_t iu, t;
     int sm;
     u = 1.0f + x;
@@ -270,12 +318,13 @@ static inline float vm_log1p_core_f(float x)
     k = sm ? 0.0f : k;
     s = f / (2.0f + f);
     z = s * s;
+    z2 = z * z;
     R = 2.0f / 11;
-    R = R * z + 2.0f / 9;
-    R = R * z + 2.0f / 7;
-    R = R * z + 2.0f / 5;
-    R = R * z + 2.0f / 3;
-    R = R * z;
+    R = R * z2 + 2.0f / 7;
+    R = R * z2 + 2.0f / 3;
+    Ro = 2.0f / 9;
+    Ro = Ro * z2 + 2.0f / 5;
+    R = z * (R + z * Ro);
     h = 0.5f * f * f;
     y = f - (h - (s * (h + R) + (k * VM_LN2LO_F + c)));
     y = sm ? y : k * VM_LN2HI_F + y;
@@ -290,67 +339,129 @@ static inline float vm_log1p_f(float x)
     return x < -1.0f ? NAN : y;
 }
 
+/* log1p for 0 <= x <= 1 (NaN gives NaN), as for softplus's log1p(exp(-|x|)):
+ * vm_log1p's steps without its special cases and its general reduction:
+ * below sqrt(2) - 1, f = x; above, 1 + x = 2 (1 + f + t/2), f = (x - 1)/2,
+ * x - 1 = d + t exactly (Fast2Sum, |-1| >= x), so that log1p(x) = ln2 +
+ * log1p(f) + (t/2) / (1 + f). */
+static inline double vm_log1p_unit_d(double x)
+{
+    double d, t, f, c, k, s, z, z2, R, Ro, h, y;
+    int sm = x < 0.41421356237309503;
+    d = x - 1.0;
+    t = x - (d + 1.0);
+    f = sm ? x : 0.5 * d;
+    /* 1 / (1 + f) to a few per cent: c is below half an ulp of the result */
+    c = sm ? 0.0 : (0.5 * t) * (1.0 - f * (1.0 - f * (1.0 - f)));
+    k = sm ? 0.0 : 1.0;
+    s = f / (2.0 + f);
+    z = s * s;
+    z2 = z * z;
+    R = 2.0 / 19;
+    R = R * z2 + 2.0 / 15;
+    R = R * z2 + 2.0 / 11;
+    R = R * z2 + 2.0 / 7;
+    R = R * z2 + 2.0 / 3;
+    Ro = 2.0 / 21;
+    Ro = Ro * z2 + 2.0 / 17;
+    Ro = Ro * z2 + 2.0 / 13;
+    Ro = Ro * z2 + 2.0 / 9;
+    Ro = Ro * z2 + 2.0 / 5;
+    R = z * (R + z * Ro);
+    h = 0.5 * f * f;
+    y = f - (h - (s * (h + R) + (k * VM_LN2LO_D + c)));
+    return k * VM_LN2HI_D + y;
+}
+
+static inline float vm_log1p_unit_f(float x)
+{
+    float d, t, f, c, k, s, z, z2, R, Ro, h, y;
+    int sm = x < 0.41421356f;
+    d = x - 1.0f;
+    t = x - (d + 1.0f);
+    f = sm ? x : 0.5f * d;
+    c = sm ? 0.0f : (0.5f * t) * (1.0f - f * (1.0f - f * (1.0f - f)));
+    k = sm ? 0.0f : 1.0f;
+    s = f / (2.0f + f);
+    z = s * s;
+    z2 = z * z;
+    R = 2.0f / 11;
+    R = R * z2 + 2.0f / 7;
+    R = R * z2 + 2.0f / 3;
+    Ro = 2.0f / 9;
+    Ro = Ro * z2 + 2.0f / 5;
+    R = z * (R + z * Ro);
+    h = 0.5f * f * f;
+    y = f - (h - (s * (h + R) + (k * VM_LN2LO_F + c)));
+    return k * VM_LN2HI_F + y;
+}
+
 /* erfc(|x|) as exp(-(hi + lo)) g q, hi + lo = x^2 */
 static inline double vm_erfc_d(double x)
 {
-    double z, q, t, g, zh, zl, hi, lo, k, r, v, e;
+    double z, q, t, t2, g, ga, gb, zh, zl, hi, lo, k, r, v, e, eo, h2;
     z = x < 0 ? -x : x;
     z = z > 28.0 ? 28.0 : z;                 /* erfc(27.3) < 2^-1074 */
     q = 1.0 / (z + 1.0);
-    t = 1.0 - 3.0 * q;                       /* (z - 2) / (z + 1) */
-    g = 2.662942483253204e-09;
-    g = g * t + 4.1752614642430906e-09;
-    g = g * t + -1.712981577963033e-08;
-    g = g * t + -3.477314220179425e-08;
-    g = g * t + 3.1608243097315174e-08;
-    g = g * t + 1.0789112557493118e-07;
-    g = g * t + 2.8177116849811442e-08;
-    g = g * t + -1.0081553244372874e-07;
-    g = g * t + -1.1529370827329989e-07;
-    g = g * t + -1.633719204272434e-07;
-    g = g * t + -2.64139084796585e-07;
-    g = g * t + 2.6920569146505735e-10;
-    g = g * t + 9.253254188249303e-07;
-    g = g * t + 2.1006461635831764e-06;
-    g = g * t + 2.0446993342024968e-06;
-    g = g * t + -1.825333204810254e-06;
-    g = g * t + -1.1017281229034107e-05;
-    g = g * t + -1.9608652963361887e-05;
-    g = g * t + -6.678296700982742e-06;
-    g = g * t + 5.67281316161778e-05;
-    g = g * t + 0.00015468267878568834;
-    g = g * t + 0.0001161020891358012;
-    g = g * t + -0.0004122479138115125;
-    g = g * t + -0.001415978085328709;
-    g = g * t + -0.0008130745837975937;
-    g = g * t + 0.006413152952718383;
-    g = g * t + 0.016393860865379736;
-    g = g * t + -0.027474964136079406;
-    g = g * t + -0.19498112774988918;
-    g = g * t + 0.7661870289315172;
+    t = (z - 2.0) * q;                       /* z - 2 exact for z in [1, 4] */
+    t2 = t * t;                              /* two chains of t^2 */
+    ga = 4.1752614642430906e-09;
+    ga = ga * t2 + -3.477314220179425e-08;
+    ga = ga * t2 + 1.0789112557493118e-07;
+    ga = ga * t2 + -1.0081553244372874e-07;
+    ga = ga * t2 + -1.633719204272434e-07;
+    ga = ga * t2 + 2.6920569146505735e-10;
+    ga = ga * t2 + 2.1006461635831764e-06;
+    ga = ga * t2 + -1.825333204810254e-06;
+    ga = ga * t2 + -1.9608652963361887e-05;
+    ga = ga * t2 + 5.67281316161778e-05;
+    ga = ga * t2 + 0.0001161020891358012;
+    ga = ga * t2 + -0.001415978085328709;
+    ga = ga * t2 + 0.006413152952718383;
+    ga = ga * t2 + -0.027474964136079406;
+    ga = ga * t2 + 0.7661870289315172;
+    gb = 2.662942483253204e-09;
+    gb = gb * t2 + -1.712981577963033e-08;
+    gb = gb * t2 + 3.1608243097315174e-08;
+    gb = gb * t2 + 2.8177116849811442e-08;
+    gb = gb * t2 + -1.1529370827329989e-07;
+    gb = gb * t2 + -2.64139084796585e-07;
+    gb = gb * t2 + 9.253254188249303e-07;
+    gb = gb * t2 + 2.0446993342024968e-06;
+    gb = gb * t2 + -1.1017281229034107e-05;
+    gb = gb * t2 + -6.678296700982742e-06;
+    gb = gb * t2 + 0.00015468267878568834;
+    gb = gb * t2 + -0.0004122479138115125;
+    gb = gb * t2 + -0.0008130745837975937;
+    gb = gb * t2 + 0.016393860865379736;
+    gb = gb * t2 + -0.19498112774988918;
+    g = ga + t * gb;
     zh = vm_double(vm_bits_d(z) & UINT64_C(0xfffffffff8000000)); /* 26 bits */
     zl = z - zh;
     hi = z * z;
     lo = ((zh * zh - hi) + 2.0 * zh * zl) + zl * zl;
     k = (-hi * VM_LOG2E_D + VM_SH_D) - VM_SH_D;
     r = (-hi - k * VM_LN2HI_D) - (k * VM_LN2LO_D + lo);
-    v = vm_scale_d((1.0 + (r + vm_expm1r_d(r))) * (g / (z + 1.0)), k);
+    g = g / (z + 1.0);
+    v = vm_scale_d(g + g * (r + vm_expm1r_d(r)), k);
     v = x < 0 ? 2.0 - v : v;
     /* z < 1/2: 1 -+ erf(z), erf(z) = z E(z^2) (Taylor), for the digits of
      * results near 1, which the t map would amplify */
+    h2 = hi * hi;
     e = 9.422759064650411e-11;
-    e = e * hi + -1.2290555301717928e-09;
-    e = e * hi + 1.4807192815879218e-08;
-    e = e * hi + -1.6365844691234924e-07;
-    e = e * hi + 1.6462114365889248e-06;
-    e = e * hi + -1.492565035840625e-05;
-    e = e * hi + 0.00012055332981789664;
-    e = e * hi + -0.0008548327023450853;
-    e = e * hi + 0.005223977625442188;
-    e = e * hi + -0.026866170645131252;
-    e = e * hi + 0.11283791670955126;
-    e = e * hi + -0.37612638903183754;
-    e = e * hi + 1.1283791670955126;
+    e = e * h2 + 1.4807192815879218e-08;
+    e = e * h2 + 1.6462114365889248e-06;
+    e = e * h2 + 0.00012055332981789664;
+    e = e * h2 + 0.005223977625442188;
+    e = e * h2 + 0.11283791670955126;
+    e = e * h2 + 1.1283791670955126;
+    eo = -1.2290555301717928e-09;
+    eo = eo * h2 + -1.6365844691234924e-07;
+    eo = eo * h2 + -1.492565035840625e-05;
+    eo = eo * h2 + -0.0008548327023450853;
+    eo = eo * h2 + -0.026866170645131252;
+    eo = eo * h2 + -0.37612638903183754;
+    e = e + hi * eo;
     e = z * e;
     e = x < 0 ? 1.0 + e : 1.0 - e;
     return z < 0.5 ? e : v;
@@ -382,6 +493,157 @@ static inline float vm_erfc_f(float xf)
     r = (-hi - k * VM_LN2HI_D) - k * VM_LN2LO_D;
     v = vm_pow2i_d(k) * ((1.0 + (r + vm_expm1r_d(r))) * (g * q));
     return (float)(x < 0 ? 2.0 - v : v);
+}
+
+/* gelu's Phi(x) = erfc(-x/sqrt(2))/2, and *ex = exp(-x^2/2) (for its
+ * derivative, phi(x) = *ex/sqrt(2 pi)), sharing one exponential: vm_erfc_d's
+ * steps with z = |x|/sqrt(2) for G and for the Taylor branch, but x^2/2
+ * = hi + lo exactly (x cut, not z) in the exponent, so that the rounding of
+ * x/sqrt(2) costs no digits there (erfc of the rounded z would lose up to
+ * 2 z^2 u, 1.6e-13 at x = -38). */
+static inline double vm_phi_d(double x, double *ex)
+{
+    double a, z, zz, q, t, t2, g, ga, gb, ah, al, hi, lo, k, r, p, v, e, eo, h2;
+    a = x < 0 ? -x : x;
+    a = a > 39.6 ? 39.6 : a;                 /* exp(-39.6^2/2) < 2^-1074 */
+    z = a * 0.70710678118654752440;
+    q = 1.0 / (z + 1.0);
+    t = (z - 2.0) * q;
+    t2 = t * t;                              /* two chains of t^2 */
+    ga = 4.1752614642430906e-09;
+    ga = ga * t2 + -3.477314220179425e-08;
+    ga = ga * t2 + 1.0789112557493118e-07;
+    ga = ga * t2 + -1.0081553244372874e-07;
+    ga = ga * t2 + -1.633719204272434e-07;
+    ga = ga * t2 + 2.6920569146505735e-10;
+    ga = ga * t2 + 2.1006461635831764e-06;
+    ga = ga * t2 + -1.825333204810254e-06;
+    ga = ga * t2 + -1.9608652963361887e-05;
+    ga = ga * t2 + 5.67281316161778e-05;
+    ga = ga * t2 + 0.0001161020891358012;
+    ga = ga * t2 + -0.001415978085328709;
+    ga = ga * t2 + 0.006413152952718383;
+    ga = ga * t2 + -0.027474964136079406;
+    ga = ga * t2 + 0.7661870289315172;
+    gb = 2.662942483253204e-09;
+    gb = gb * t2 + -1.712981577963033e-08;
+    gb = gb * t2 + 3.1608243097315174e-08;
+    gb = gb * t2 + 2.8177116849811442e-08;
+    gb = gb * t2 + -1.1529370827329989e-07;
+    gb = gb * t2 + -2.64139084796585e-07;
+    gb = gb * t2 + 9.253254188249303e-07;
+    gb = gb * t2 + 2.0446993342024968e-06;
+    gb = gb * t2 + -1.1017281229034107e-05;
+    gb = gb * t2 + -6.678296700982742e-06;
+    gb = gb * t2 + 0.00015468267878568834;
+    gb = gb * t2 + -0.0004122479138115125;
+    gb = gb * t2 + -0.0008130745837975937;
+    gb = gb * t2 + 0.016393860865379736;
+    gb = gb * t2 + -0.19498112774988918;
+    g = (ga + t * gb) / (z + 1.0);
+    ah = vm_double(vm_bits_d(a) & UINT64_C(0xfffffffff8000000));
+    al = a - ah;
+    hi = a * a;
+    lo = ((ah * ah - hi) + 2.0 * ah * al) + al * al;
+    hi = 0.5 * hi;
+    lo = 0.5 * lo;
+    k = (-hi * VM_LOG2E_D + VM_SH_D) - VM_SH_D;
+    r = (-hi - k * VM_LN2HI_D) - (k * VM_LN2LO_D + lo);
+    p = r + vm_expm1r_d(r);                  /* e^r - 1 */
+    *ex = vm_scale_d(1.0 + p, k);
+    v = vm_scale_d(g + g * p, k - 1.0);      /* erfc(z) / 2 */
+    v = x < 0 ? v : 1.0 - v;
+    zz = z * z;
+    h2 = zz * zz;
+    e = 9.422759064650411e-11;
+    e = e * h2 + 1.4807192815879218e-08;
+    e = e * h2 + 1.6462114365889248e-06;
+    e = e * h2 + 0.00012055332981789664;
+    e = e * h2 + 0.005223977625442188;
+    e = e * h2 + 0.11283791670955126;
+    e = e * h2 + 1.1283791670955126;
+    eo = -1.2290555301717928e-09;
+    eo = eo * h2 + -1.6365844691234924e-07;
+    eo = eo * h2 + -1.492565035840625e-05;
+    eo = eo * h2 + -0.0008548327023450853;
+    eo = eo * h2 + -0.026866170645131252;
+    eo = eo * h2 + -0.37612638903183754;
+    e = e + zz * eo;
+    e = z * e;                               /* erf(z) */
+    e = x < 0 ? 0.5 - 0.5 * e : 0.5 + 0.5 * e;
+    return z < 0.5 ? e : v;
+}
+
+/* The same for a float x, in double (vm_erfc_f's G): Phi(x) and *ex =
+ * exp(-x^2/2) (x^2 exact in double), both in double, so that gelu's
+ * derivative Phi + x phi, which cancels near x = -0.75, is formed before
+ * the one rounding to float. */
+static inline double vm_phi_f(float xf, double *ex)
+{
+    double x = xf, a, z, q, t, g, hi, k, r, p, v;
+    a = x < 0 ? -x : x;
+    a = a > 15.6 ? 15.6 : a;                 /* erfcf(11) < 2^-149 */
+    z = a * 0.70710678118654752440;
+    q = 1.0 / (z + 3.0);
+    t = (z - 3.0) * q;
+    g = -1.0302478671350565e-05;
+    g = g * t + 1.9655910560487885e-05;
+    g = g * t + 9.873707158612905e-05;
+    g = g * t + -0.0002649834217254595;
+    g = g * t + -0.0005426214440275764;
+    g = g * t + 0.003027424456584946;
+    g = g * t + -0.00121434170392917;
+    g = g * t + -0.026825370112629254;
+    g = g * t + 0.11952807506461957;
+    g = g * t + -0.3104674893110152;
+    g = g * t + 0.5902283378006228;
+    g = g * t + -0.8833944451868795;
+    g = g * t + 1.0740069072830063;
+    hi = 0.5 * (a * a);
+    k = (-hi * VM_LOG2E_D + VM_SH_D) - VM_SH_D;
+    r = (-hi - k * VM_LN2HI_D) - k * VM_LN2LO_D;
+    p = r + vm_expm1r_d(r);
+    *ex = vm_pow2i_d(k) * (1.0 + p);         /* k >= -176: no underflow */
+    v = vm_pow2i_d(k) * ((1.0 + p) * (g * q)) * 0.5;
+    return x < 0 ? v : 1.0 - v;
+}
+
+/* erfc in float arithmetic (for single-precision kernels: twice the
+ * lanes of vm_erfc_f, which works in double): erfc(|x|) = exp(-x^2) G(t) /
+ * (|x| + 3/2), t = (|x| - 3/2) / (|x| + 3/2), G of degree 11 (interpolation
+ * at Chebyshev nodes of [-1, 0.75] (|x| <= 10.1), computed with mpmath);
+ * x^2 = hi + lo exactly (x cut into 12 + 12 bits).  With 3/2 (not 3 as in
+ * vm_erfc_d's map) G hardly depends on t near |x| = 0, so the rounding of t
+ * costs little there and one form serves the whole range. */
+static inline float vm_erfc_fast_f(float x)
+{
+    float z, q, t, t2, g, ga, gb, zh, zl, hi, lo, k, r, v;
+    z = x < 0 ? -x : x;
+    z = z > 10.1f ? 10.1f : z;               /* erfcf(10.06) < 2^-149 */
+    q = 1.0f / (z + 1.5f);
+    t = 1.0f - 3.0f * q;                     /* (z - 3/2) / (z + 3/2) */
+    t2 = t * t;
+    ga = -0.000222851173f;
+    ga = ga * t2 + 0.000858548156f;
+    ga = ga * t2 + -0.000802927243f;
+    ga = ga * t2 + -0.00812064763f;
+    ga = ga * t2 + 0.0756218359f;
+    ga = ga * t2 + 0.96475625f;
+    gb = -6.70448353e-05f;
+    gb = gb * t2 + -7.88577308e-05f;
+    gb = gb * t2 + 0.00178007153f;
+    gb = gb * t2 + -0.00946238916f;
+    gb = gb * t2 + 0.0477684364f;
+    gb = gb * t2 + -0.507849991f;
+    g = (ga + t * gb) * q;
+    zh = vm_float(vm_bits_f(z) & UINT32_C(0xfffff000));
+    zl = z - zh;
+    hi = z * z;
+    lo = ((zh * zh - hi) + 2.0f * zh * zl) + zl * zl;
+    k = (-hi * VM_LOG2E_F + VM_SH_F) - VM_SH_F;
+    r = (-hi - k * VM_LN2HI_F) - (k * VM_LN2LO_F + lo);
+    v = vm_scale_f(g + g * (r + vm_expm1r_f(r)), k);
+    return x < 0 ? 2.0f - v : v;
 }
 
 #endif

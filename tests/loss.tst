@@ -359,3 +359,34 @@
 %!error id=nnlab:nn_loss:domain nn_loss (ones (2, 2), [1; 2], 'margin_ranking')
 %!error id=nnlab:nn_loss:domain nn_loss (ones (2, 2), [1; 0.5], 'pairwise_logistic')
 %!error id=nnlab:nn_loss:domain nn_loss (ones (2, 2), [-1; NaN], 'pairwise_logistic')
+
+%% ---- ce over many rows (blocks of rows in lib/loss.c) against the formula
+%!test
+%! N = 700; K = 7;
+%! Z = 4 * randn (N, K); idx = randi (K, N, 1); w = rand (N, 1);
+%! P = rand (N, K); P = P ./ sum (P, 2);
+%! for s = [0 0.2]
+%!   for T = {idx, P}
+%!     t = T{1};
+%!     if (columns (t) == 1), Tp = full (sparse (1:N, t, 1, N, K)); else, Tp = t; end
+%!     Tp = (1 - s) * Tp + s / K;
+%!     m = max (Z, [], 2);
+%!     ls = Z - m - log (sum (exp (Z - m), 2));
+%!     Lr = -sum (Tp .* ls, 2);
+%!     G = (exp (ls) .* sum (Tp, 2) - Tp) .* w / sum (w);
+%!     [L, d] = nn_loss (Z, t, 'ce', 'weights', w, 'label_smoothing', s);
+%!     assert (L, sum (w .* Lr) / sum (w), 1e-12);
+%!     assert (d, G, 1e-14);
+%!     [L, d] = nn_loss (single (Z), single (t), 'ce', 'reduction', 'none', 'label_smoothing', s);
+%!     assert (double (L), Lr, 2e-5 * max (1, max (abs (Lr))));
+%!     assert (double (d), exp (ls) .* sum (Tp, 2) - Tp, 2e-6);
+%!   end
+%! end
+%! % a row with NaN or +Inf gives NaN; the other rows are untouched
+%! Z(300, 2) = NaN; Z(650, 5) = Inf;
+%! [L, d] = nn_loss (Z, idx, 'ce', 'reduction', 'none');
+%! assert (isnan (L([300 650])) && all (isnan (d(300, :))) && all (isnan (d(650, :))));
+%! assert (all (isfinite (L([1:299 301:649 651:N]))));
+%!error id=nnlab:nn_loss:domain
+%! P = rand (700, 4);  P(650, 3) = NaN;   % in a later block of rows
+%! nn_loss (randn (700, 4), P, 'ce');

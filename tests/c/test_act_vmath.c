@@ -1,0 +1,220 @@
+/* Accuracy of the functions of lib/vmath.h that tests/c/test_vmath.c does
+ * not cover, those written for act.c's kernels (cmocka), on millions of
+ * points each:
+ *   vm_log1p_unit_d, _f (softplus: log1p on [0, 1])  2 ulp, as vm_log1p;
+ *   vm_expm1_neg_d, _f (tanh, elu: expm1 for x <= 0)  2 ulp, as vm_expm1;
+ *   vm_phi_d (gelu: Phi(x) and exp(-x^2/2))  8 and 2 ulp of the values at
+ *     x itself; vm_phi_f (the same in double for float x)  1e-9 relative;
+ *   vm_erfc_fast_f (erfc in float arithmetic, gelu's single forward)
+ *     8 ulp: every 16th float in [-11, 11] (every 4096th below 2^-10).
+ * References: long double (double functions) or double (float functions)
+ * C library results; errors in ulps of the correctly rounded result
+ * (subnormal ulp below the normal range); and the special values. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include "vmath.h"
+
+/* ulp of a float near y (> 0) */
+static double ulp_f(double y)
+{
+    int e;
+    double u;
+    if (y == 0)
+        return 0x1p-149;
+    frexp(y, &e);
+    u = ldexp(1.0, e - 24);
+    return u < 0x1p-149 ? 0x1p-149 : u;
+}
+
+/* ulp of a double near y (> 0) */
+static double ulp_d(double y)
+{
+    int e;
+    if (y == 0)
+        return 0x1p-1074;
+    frexp(y, &e);
+    return ldexp(1.0, e - 53);
+}
+
+static uint64_t rng = 88172645463325252ULL;
+
+static double unif01(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (double)(rng >> 11) * 0x1p-53;
+}
+
+static void test_log1p_unit(void **state)
+{
+    double worst = 0, at = 0, worstf = 0, atf = 0;
+    long i;
+    (void)state;
+    for (i = 0; i < 3000000; i++) {
+        /* uniform on [0, 1], log-uniform near 0, and the switch at
+         * sqrt(2) - 1 */
+        double x = i % 3 == 0 ? unif01()
+                 : i % 3 == 1 ? exp2(-60.0 * unif01())
+                 : 0.41421356237309503 + 1e-6 * (unif01() - 0.5);
+        double ref = (double)log1pl((long double)x), got = vm_log1p_unit_d(x);
+        double e = fabs(got - ref) / ulp_d(ref);
+        float xf = (float)x;
+        double reff = log1p((double)xf), gotf = vm_log1p_unit_f(xf);
+        double ef = fabs(gotf - reff) / ulp_f(reff);
+        if (e > worst) { worst = e; at = x; }
+        if (ef > worstf) { worstf = ef; atf = xf; }
+    }
+    printf("log1p_unit_d   3000000 points: max %.3f ulp (at %.17g); bound 2\n",
+           worst, at);
+    printf("log1p_unit_f   3000000 points: max %.3f ulp (at %.9g); bound 2\n",
+           worstf, atf);
+    if (!(worst <= 2.0))
+        fail_msg("vm_log1p_unit_d: %.3f ulp at %.17g exceeds 2", worst, at);
+    if (!(worstf <= 2.0))
+        fail_msg("vm_log1p_unit_f: %.3f ulp at %.9g exceeds 2", worstf, atf);
+    assert_true(vm_log1p_unit_d(0.0) == 0.0 && vm_log1p_unit_f(0.0f) == 0.0f);
+    assert_true(vm_log1p_unit_d(1.0) == log(2.0));
+    assert_true(vm_log1p_unit_f(1.0f) == logf(2.0f));
+    assert_true(isnan(vm_log1p_unit_d(NAN)) && isnan(vm_log1p_unit_f(NAN)));
+}
+
+/* vm_phi_d and vm_phi_f (gelu): Phi(x) = erfc(-x/sqrt(2))/2 and exp(-x^2/2)
+ * against long double, of x itself: Phi within 8 ulp (erfc's 4 and the
+ * rounding of x/sqrt(2) in G's argument), exp(-x^2/2) within 2;
+ * vm_phi_f's double results within 1e-9 relative, far below float's half
+ * ulp (6e-8) */
+static void test_phi(void **state)
+{
+    double wp = 0, atp = 0, we = 0, ate = 0, wf = 0, atf = 0;
+    long i;
+    (void)state;
+    for (i = 0; i < 2000000; i++) {
+        double x = i % 2 ? -40.0 + 50.0 * unif01() : -3.0 + 6.0 * unif01();
+        long double xl = x;
+        double pref = (double)(erfcl(-xl / sqrtl(2.0L)) / 2.0L);
+        double eref = (double)expl(-xl * xl / 2.0L);
+        double ex, p = vm_phi_d(x, &ex), e1, e2;
+        float xf = (float)x;
+        double exf, pf = vm_phi_f(xf, &exf);
+        long double xfl = xf;
+        double preff = (double)(erfcl(-xfl / sqrtl(2.0L)) / 2.0L);
+        double ereff = (double)expl(-xfl * xfl / 2.0L);
+        e1 = pref > 0x1p-1022 ? fabs(p - pref) / ulp_d(pref) : 0;
+        e2 = eref > 0x1p-1022 ? fabs(ex - eref) / ulp_d(eref) : 0;
+        if (e1 > wp) { wp = e1; atp = x; }
+        if (e2 > we) { we = e2; ate = x; }
+        if (preff > 0x1p-126 && fabs(pf - preff) / preff > wf) {
+            wf = fabs(pf - preff) / preff; atf = xf;
+        }
+        if (ereff > 0x1p-126 && fabs(exf - ereff) / ereff > wf) {
+            wf = fabs(exf - ereff) / ereff; atf = xf;
+        }
+    }
+    printf("phi_d          2000000 points: Phi max %.3f ulp (at %.17g), "
+           "exp(-x^2/2) max %.3f ulp (at %.17g); bounds 8, 2\n", wp, atp, we,
+           ate);
+    printf("phi_f          2000000 points: max relative %.3g (at %.9g); "
+           "bound 1e-9\n", wf, atf);
+    if (!(wp <= 8.0 && we <= 2.0))
+        fail_msg("vm_phi_d: %.3f / %.3f ulp exceeds 8 / 2", wp, we);
+    if (!(wf <= 1e-9))
+        fail_msg("vm_phi_f: %.3g relative exceeds 1e-9", wf);
+    {
+        double ex;
+        assert_true(vm_phi_d(-INFINITY, &ex) == 0.0 && ex == 0.0);
+        assert_true(vm_phi_d(INFINITY, &ex) == 1.0 && ex == 0.0);
+        assert_true(vm_phi_d(0.0, &ex) == 0.5 && ex == 1.0);
+        assert_true(isnan(vm_phi_d(NAN, &ex)) && isnan(ex));
+        assert_true(vm_phi_d(-38.0, &ex) > 0.0 && vm_phi_d(-38.0, &ex) < 1e-300);
+        assert_true((float)vm_phi_f(-INFINITY, &ex) == 0.0f);
+        assert_true(vm_phi_f(INFINITY, &ex) == 1.0);
+        assert_true(isnan(vm_phi_f(NAN, &ex)));
+    }
+}
+
+/* vm_expm1_neg_d and _f (tanh, elu) on [-45, 0]: 2 ulp, as vm_expm1 */
+static void test_expm1_neg(void **state)
+{
+    double wd = 0, atd = 0, wf = 0, atf = 0;
+    long i;
+    (void)state;
+    for (i = 0; i < 3000000; i++) {
+        double x = i % 2 ? -45.0 * unif01() : -exp2(-60.0 * unif01());
+        double ref = (double)expm1l((long double)x), got = vm_expm1_neg_d(x);
+        float xf = (float)x;
+        double reff = expm1((double)xf), gotf = vm_expm1_neg_f(xf);
+        double e = fabs(got - ref) / ulp_d(fabs(ref));
+        double ef = fabs(gotf - reff) / ulp_f(fabs(reff));
+        if (e > wd) { wd = e; atd = x; }
+        if (ef > wf) { wf = ef; atf = xf; }
+    }
+    printf("expm1_neg_d    3000000 points: max %.3f ulp (at %.17g); bound 2\n",
+           wd, atd);
+    printf("expm1_neg_f    3000000 points: max %.3f ulp (at %.9g); bound 2\n",
+           wf, atf);
+    if (!(wd <= 2.0 && wf <= 2.0))
+        fail_msg("vm_expm1_neg: %.3f / %.3f ulp exceeds 2", wd, wf);
+    assert_true(vm_expm1_neg_d(0.0) == 0.0 && !signbit(vm_expm1_neg_d(0.0)));
+    assert_true(vm_expm1_neg_d(-0.0) == 0.0 && signbit(vm_expm1_neg_d(-0.0)));
+    assert_true(signbit(vm_expm1_neg_f(-0.0f)));
+    assert_true(vm_expm1_neg_d(-INFINITY) == -1.0);
+    assert_true(vm_expm1_neg_f(-INFINITY) == -1.0f);
+    assert_true(isnan(vm_expm1_neg_d(NAN)) && isnan(vm_expm1_neg_f(NAN)));
+}
+
+static void test_erfc_fast_f(void **state)
+{
+    double worst = 0, at = 0;
+    long count = 0;
+    uint32_t u;
+    (void)state;
+    /* floats of both signs up to 11 in magnitude: every 16th bit pattern
+     * from 2^-10 on, every 4096th below */
+    for (u = 0; u <= UINT32_C(0x41300000); u++) {
+        float x;
+        int s;
+        if ((u & (u >= UINT32_C(0x3a800000) ? 15 : 4095)) != 0)
+            continue;
+        memcpy(&x, &u, sizeof x);
+        for (s = 0; s < 2; s++) {
+            float xs = s ? -x : x;
+            double ref = erfc((double)xs), got = vm_erfc_fast_f(xs);
+            double e = fabs(got - ref) / ulp_f(ref);
+            count++;
+            if (e > worst) {
+                worst = e;
+                at = xs;
+            }
+        }
+    }
+    printf("erfc_fast_f    %ld points: max %.3f ulp (at %.9g); bound 8\n", count,
+           worst, at);
+    if (!(worst <= 8.0))
+        fail_msg("vm_erfc_fast_f: %.3f ulp at %.9g exceeds 8", worst, at);
+    assert_true(vm_erfc_fast_f(INFINITY) == 0.0f);
+    assert_true(vm_erfc_fast_f(-INFINITY) == 2.0f);
+    assert_true(vm_erfc_fast_f(0.0f) == 1.0f);
+    assert_true(vm_erfc_fast_f(-0.0f) == 1.0f);
+    assert_true(isnan(vm_erfc_fast_f(NAN)));
+    assert_true(vm_erfc_fast_f(10.5f) == 0.0f);
+    assert_true(vm_erfc_fast_f(-12.0f) == 2.0f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_log1p_unit),
+        cmocka_unit_test(test_phi),
+        cmocka_unit_test(test_expm1_neg),
+        cmocka_unit_test(test_erfc_fast_f),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
