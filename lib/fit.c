@@ -92,6 +92,15 @@ static void gather_chunk(nn_int n, nn_int in, const real *X, const nn_int *rows,
         real *d0 = Xc + j * m, *d1 = d0 + m, *d2 = d1 + m, *d3 = d2 + m;
         for (k = 0; k < m; k++) {
             nn_int r = src[k], q = dst[k];
+#if defined(__GNUC__)
+            if (k + 32 < m) {
+                nn_int f = src[k + 32];
+                __builtin_prefetch(x0 + f, 0, 0);
+                __builtin_prefetch(x1 + f, 0, 0);
+                __builtin_prefetch(x2 + f, 0, 0);
+                __builtin_prefetch(x3 + f, 0, 0);
+            }
+#endif
             d0[q] = x0[r];
             d1[q] = x1[r];
             d2[q] = x2[r];
@@ -210,7 +219,7 @@ static nn_int mul_size(nn_int a, nn_int b)
     return a * b;
 }
 
-/* Rows per chunk: c->chunk, or by default a tenth of X's bytes, but at
+/* Rows per chunk: c->chunk, or by default an eighth of X's bytes, but at
  * least NN_FIT_CHUNK_MIN and at most NN_FIT_CHUNK_MAX bytes; a multiple of
  * the batch, at most n. */
 static nn_int chunk_rows(const nn_fit_config *c)

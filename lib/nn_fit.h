@@ -72,11 +72,11 @@ typedef enum {
  * buffer of chunk x in once (each column of X read in increasing row
  * order), and each batch is a block of rows of that buffer, passed to the
  * first dense layer with a leading dimension.  The buffer is the only copy
- * of data: by default a tenth of X (1 / NN_FIT_CHUNK_PART; an epoch then
+ * of data: by default an eighth of X (1 / NN_FIT_CHUNK_PART; an epoch then
  * reads X that many times), but at least NN_FIT_CHUNK_MIN and at most
  * NN_FIT_CHUNK_MAX bytes.  The chunk size changes no result. */
 #ifndef NN_FIT_CHUNK_PART
-#define NN_FIT_CHUNK_PART 10
+#define NN_FIT_CHUNK_PART 8
 #endif
 #ifndef NN_FIT_CHUNK_MIN
 #define NN_FIT_CHUNK_MIN (4.0 * 1024 * 1024)

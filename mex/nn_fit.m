@@ -47,7 +47,7 @@
 % every observation at its row, computed in its step before the update.
 % @var{X} is read where it is: each run of consecutive minibatches is
 % gathered into one buffer, from which the minibatches are taken.  The
-% buffer holds a tenth of @var{X} (at least 4 MB, at most 1 GB), so
+% buffer holds an eighth of @var{X} (at least 4 MB, at most 1 GB), so
 % training needs little memory besides the data.  All scratch memory is allocated
 % once per epoch, none per step.
 %
