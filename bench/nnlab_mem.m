@@ -7,18 +7,25 @@
 % the peak resident size during training alone: the kernel's high-water mark
 % (VmHWM) is reset after loading by writing 5 to /proc/self/clear_refs.
 % One epoch, SGD lr 0.1, minibatch 128.  ENGINE: 'auto' (default) or 'm'
-% (nn_train's option 'Engine'; given only when it is not 'auto').
+% (nn_train's option 'Engine'; given only when it is not 'auto'), or 'cols'
+% (the images one a column, 'ObservationsIn', 'columns').
 function nnlab_mem(cls, engine)
   if nargin < 2
     engine = 'auto';
   end
   eng = {};
   impl = 'nnlab';
-  if ~strcmp(engine, 'auto')
+  if strcmp(engine, 'cols')
+    eng = {'ObservationsIn', 'columns'};
+    impl = 'nnlab-cols';
+  elseif ~strcmp(engine, 'auto')
     eng = {'Engine', engine};
     impl = ['nnlab-' engine];
   end
   [X, y] = nn_fashion_mnist('Class', cls);
+  if strcmp(engine, 'cols')
+    X = X.';             % one image a column (before the high-water mark is reset)
+  end
   net = nn_mlp([784 256 128 10], 'Seed', 1, 'Class', cls);
   w = whos('X', 'y');
   data = sum([w.bytes]);

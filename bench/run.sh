@@ -135,6 +135,9 @@ cases="single:auto double:auto"
 if grep -q 'impl=nnlab-m' "$raw"/nnlab_A_*.txt; then
   cases="$cases single:m"
 fi
+if grep -q 'impl=nnlab-cols' "$raw"/nnlab_A_*.txt; then
+  cases="$cases single:cols"
+fi
 for c in $cases; do
   p=${c%:*}
   e=${c#*:}

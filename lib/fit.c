@@ -30,6 +30,36 @@ WIDE static int all_finite(const real *p, nn_int count)
     return ok;
 }
 
+/* Xb (m x in, column-major) = the observations rows[0..m-1] of X given with
+ * one observation a column (Xt, in x n).  Blocks of a few
+ * observations: their columns of Xt are read in step, and each write of a
+ * block fills consecutive elements of a column of Xb. */
+static void gather_rows(nn_int in, const real *Xt, const nn_int *rows,
+                        nn_int m, real *Xb)
+{
+    enum { BLK = 64 / sizeof(real) > 0 ? 64 / sizeof(real) : 1 };   /* a cache line of Xb */
+    nn_int r0, f, q;
+    for (r0 = 0; r0 < m; r0 += BLK) {
+        const real *src[BLK];
+        nn_int bm = m - r0 < BLK ? m - r0 : BLK;
+        real *dst = Xb + r0;
+        for (q = 0; q < bm; q++)
+            src[q] = Xt + rows[r0 + q] * in;
+        if (bm == BLK)
+            for (f = 0; f < in; f++) {
+                real *d = dst + f * m;
+                for (q = 0; q < BLK; q++)
+                    d[q] = src[q][f];
+            }
+        else
+            for (f = 0; f < in; f++) {
+                real *d = dst + f * m;
+                for (q = 0; q < bm; q++)
+                    d[q] = src[q][f];
+            }
+    }
+}
+
 /* The rows of one chunk in the order they lie in X: src[k] ascending, dst[k]
  * the place of row src[k] in the chunk.  slot (n entries) is all -1 on entry
  * and on return.  Returns 0 when rows holds a row twice (then src and dst
@@ -272,7 +302,7 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
     if (c->loss_opts->reduction == NN_RED_NONE || c->loss_opts->weights != NULL)
         return NN_EARG;
     nbuf = nn_opt_buffers(c->opt, c->opt_opts, names);
-    cr = chunk_rows(c);
+    cr = c->xcols ? 0 : chunk_rows(c);
 
     /* sizes of every layer's output; workspace offsets */
     width = (nn_int *)malloc(3 * ((size_t)nlayers + 1) * sizeof(nn_int));
@@ -296,7 +326,7 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         xcoff = total; total += sz;
         if ((sz = mul_size(bb, in)) < 0) { st = NN_ETOOBIG; goto done; }
         zoff[0] = total;
-        if (nlayers == 0 || layers[0].type != NN_FIT_DENSE)
+        if (c->xcols || nlayers == 0 || layers[0].type != NN_FIT_DENSE)
             total += sz;
         if ((sz = mul_size(bb, tcols)) < 0) { st = NN_ETOOBIG; goto done; }
         xoff = total;                        /* Tb */
@@ -342,7 +372,8 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         /* one buffer, kept between calls (nn_scratch): first slot, src and
          * dst (the chunk's order), then the reals, 64-byte aligned */
         {
-            size_t ib = n > 0 ? ((size_t)n + 2 * (size_t)cr) * sizeof(nn_int) : 0;
+            size_t ib = n > 0 && !c->xcols ?
+                        ((size_t)n + 2 * (size_t)cr) * sizeof(nn_int) : 0;
             char *mem;
             ib = (ib + 63) / 64 * 64;
             mem = (char *)nn_scratch(ib + (size_t)total * sizeof(real));
@@ -351,7 +382,7 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
                 goto done;
             }
             ws = (real *)(mem + ib);
-            if (n > 0) {
+            if (ib > 0) {
                 slot = (nn_int *)mem;
                 src = slot + n;
                 dst = src + cr;
@@ -388,8 +419,19 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         nn_int ldx0;
         int finite;
 
-        /* a new chunk: its rows gathered from X into Xc */
-        if (s * B >= c0 + cm) {
+        if (c->xcols) {
+            /* one observation a column: the batch's columns, gathered
+             * straight into Xb */
+            for (r = 0; r < m; r++)
+                if (rows[r] < 0 || rows[r] >= n) {
+                    st = NN_EARG;
+                    goto done;
+                }
+            gather_rows(in, X, rows, m, Xb);
+            x0 = Xb;
+            ldx0 = m;
+        } else if (s * B >= c0 + cm) {
+            /* a new chunk: its rows gathered from X into Xc */
             c0 = s * B;
             cm = n - c0 < cr ? n - c0 : cr;
             for (r = 0; r < cm; r++)
@@ -406,10 +448,12 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
             else
                 gather_chunk(n, in, X, c->perm + c0, NULL, NULL, cm, Xc);
         }
-        /* the batch: rows s*B - c0 ... of Xc (leading dimension cm) */
-        x0 = Xc + (s * B - c0);
-        ldx0 = cm;
-        if (nlayers > 0 && layers[0].type != NN_FIT_DENSE) {
+        if (!c->xcols) {
+            /* the batch: rows s*B - c0 ... of Xc (leading dimension cm) */
+            x0 = Xc + (s * B - c0);
+            ldx0 = cm;
+        }
+        if (!c->xcols && nlayers > 0 && layers[0].type != NN_FIT_DENSE) {
             for (j = 0; j < in; j++)
                 memcpy(Xb + j * m, x0 + j * cm, (size_t)m * sizeof(real));
             x0 = Xb;

@@ -45,6 +45,10 @@ typedef struct {
     double l2;                     /* >= 0 */
     nn_int chunk;                  /* rows gathered at a time; <= 0: the
                                       default (see below) */
+    int xcols;                     /* 0: X is n x in (a row an observation);
+                                      1: X is in x n (a column an
+                                      observation: each batch is gathered
+                                      from whole columns, no chunk) */
     int gather;                    /* 0: automatic; 1: in the order of the
                                       chunk; 2: in row order (for tests) */
     int metric;                    /* nn_fit_metric: what *hits counts */
@@ -98,8 +102,8 @@ typedef struct {                                                              \
     double stepsW, stepsb;     /* steps taken so far; updated */              \
     int freshW, freshb;        /* 1: no state yet (nn_step's S = []) */       \
 } nn_fit_layer##S;                                                            \
-/* One epoch.  X is n x in, T is n x tcols (column-major, a row an        \
- * observation);                                                        \
+/* One epoch.  X is n x in (or in x n with xcols), T is n x tcols        \
+ * (column-major);                                                       \
  * losses gets one value per step taken (the mean batch loss plus the L2    \
  * term), Y (n x k, k the output width; may be NULL) the network output of  \
  * every row visited, at its row (others are left as they are), *stopped   \

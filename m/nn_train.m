@@ -70,7 +70,18 @@
 % otherwise; @code{'m'} always steps in Octave, @code{'c'} always uses
 % @code{nn_fit} (an error where it cannot).  Both make the same kernel calls
 % in the same order, so they give bit-identical results (same thread
-% count).  The compiled engine keeps a transposed copy of @var{X}.
+% count).  The compiled engine reads @var{X} where it is, gathering each
+% run of minibatches into a buffer of an eighth of @var{X}.
+% @item 'ObservationsIn'
+% @code{'rows'} (default): @var{X} is N x inputs, one observation a row;
+% @code{'columns'}: @var{X} is inputs x N, one observation a column (as
+% @code{fitcnet}'s option of that name, and as Octave code that keeps
+% samples in columns).  @var{T} keeps one row per observation (a row
+% vector of N labels is taken as a column), and so does @var{Xv} in
+% @code{'ValidationData'} follow @var{X}.  With columns, a minibatch is
+% whole columns of @var{X}: the compiled engine gathers it straight, with
+% no buffer, about 10% faster per epoch on Fashion-MNIST.  Not for ranking
+% losses.
 % @end table
 %
 % @var{info} holds the history, one element per epoch: @code{info.loss},
@@ -111,15 +122,21 @@ function [net, info] = nn_train(net, X, T, varargin)
   check_net('nn_train', net);
   o = parse_options('nn_train', defaults(), varargin);
   pairs = ischar(o.Loss) && any(strcmpi(o.Loss, {'margin_ranking', 'pairwise_logistic'}));
+  cols = layout_option(o.ObservationsIn, pairs);
   if pairs
     predict_pairs(net, X, 'nn_train');      % checks the sizes
     X = cast(X, net.class);
+  elseif cols
+    X = check_columns('nn_train', net, X);
   else
     X = check_input('nn_train', net, X);
   end
-  T = check_targets('nn_train', X, T, net.class);
+  N = size(X, 1 + cols);
+  if cols && isvector(T) && size(T, 1) == 1 && N > 1
+    T = T.';                                % labels as a row, one per column of X
+  end
+  T = check_targets('nn_train', N, T, net.class);
   o = check_options(o, net, T);
-  N = size(X, 1);
   optargs = optimizer_args(o);
 
   % a checkpoint to continue from
@@ -140,10 +157,16 @@ function [net, info] = nn_train(net, X, T, varargin)
     if pairs
       predict_pairs(net, v{1}, 'nn_train');
       Xv = cast(v{1}, net.class);
+    elseif cols
+      Xv = check_columns('nn_train', net, v{1}).';   % rows, for nn_predict
     else
       Xv = check_input('nn_train', net, v{1});
     end
-    Tv = check_targets('nn_train', Xv, v{2}, net.class);
+    Tv = v{2};
+    if cols && isvector(Tv) && size(Tv, 1) == 1 && size(Xv, 1) > 1
+      Tv = Tv.';
+    end
+    Tv = check_targets('nn_train', size(Xv, 1), Tv, net.class);
   elseif o.ValidationFraction > 0
     if isempty(ck)
       p = seeded(seed_for(o.Seed, 0, 0), @() randperm(N));
@@ -158,9 +181,14 @@ function [net, info] = nn_train(net, X, T, varargin)
     if nv < 1 || nv >= N
       error('nnlab:nn_train:optionValue', 'nn_train: ''ValidationFraction'' leaves no data for training or for validation');
     end
-    Xv = X(p(N - nv + 1:end), :);
+    if cols
+      Xv = X(:, p(N - nv + 1:end)).';
+      X = X(:, p(1:N - nv));
+    else
+      Xv = X(p(N - nv + 1:end), :);
+      X = X(p(1:N - nv), :);
+    end
     Tv = T(p(N - nv + 1:end), :);
-    X = X(p(1:N - nv), :);
     T = T(p(1:N - nv), :);
     N = N - nv;
   end
@@ -177,8 +205,14 @@ function [net, info] = nn_train(net, X, T, varargin)
   % ('auto' without a built nn_fit, e.g. an old build folder: step by step)
   fast = fast && ~strcmp(o.Engine, 'm') && (strcmp(o.Engine, 'c') || exist('nn_fit') == 3);
   Xt = [];
+  layout = 'rows';
   if fast
     Xt = X;
+    if cols
+      layout = 'columns';
+    end
+  elseif cols
+    X = X.';                % the step-by-step path takes rows
   end
 
   % a first call of the loss on one row: a clear error before any training
@@ -186,7 +220,11 @@ function [net, info] = nn_train(net, X, T, varargin)
     if pairs
       Y1 = predict_pairs(net, X(1, :), 'nn_train');
     else
-      Y1 = forward_rows(net, X(1, :));
+      if fast && cols
+        Y1 = forward_rows(net, X(:, 1).');
+      else
+        Y1 = forward_rows(net, X(1, :));
+      end
     end
     nn_loss(Y1, T(1, :), o.Loss, o.LossOptions{:});
   catch err
@@ -236,7 +274,7 @@ function [net, info] = nn_train(net, X, T, varargin)
   end
   if fast && ~hasval && isinf(o.Patience) && isempty(o.Checkpoint)
     % nothing to do between epochs but bookkeeping: many epochs per call
-    [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, best, SW, Sb);
+    [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, best, SW, Sb, layout);
     return
   end
   for epoch = first:E
@@ -246,7 +284,8 @@ function [net, info] = nn_train(net, X, T, varargin)
     if fast
       try
         [net.layers, SW, Sb, bl, Yall, stopped] = nn_fit(Xt, T, perm - 1, B, net.layers, SW, Sb, ...
-                                                         o.Loss, o.LossOptions, o.Optimizer, optargs, o.L2);
+                                                         o.Loss, o.LossOptions, o.Optimizer, optargs, o.L2, ...
+                                                         'none', layout);
       catch err
         if strcmp(err.identifier, 'nnlab:nn_fit:domain')
           % as the step-by-step path, where nn_loss finds it
@@ -408,7 +447,7 @@ function ck = read_checkpoint(file)
   end
 end
 
-function [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, best, SW, Sb)
+function [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, best, SW, Sb, layout)
 % Epochs first..E on the fast path, as many epochs per call of nn_fit as
 % keep its output Y (N x K per epoch) and the orders (N per epoch) to about
 % 2^15 values: for small data (XOR) the cost of a call, not the arithmetic,
@@ -470,7 +509,7 @@ function [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, bes
       try
         [net.layers, SW, Sb, bl, Y, stopped, hits] = nn_fit(Xt, T, P, B, net.layers, SW, Sb, ...
                                                             o.Loss, o.LossOptions, o.Optimizer, ...
-                                                            optargs, o.L2, mode);
+                                                            optargs, o.L2, mode, layout);
       catch err
         if strcmp(err.identifier, 'nnlab:nn_fit:domain')
           error('nnlab:nn_loss:domain', '%s', regexprep(err.message, '^nn_fit: epoch \d+, step \d+: ', 'nn_loss: '));
@@ -675,6 +714,35 @@ function info = finish(info, o, net)
   end
 end
 
+function cols = layout_option(v, pairs)
+% 'ObservationsIn': 'rows' (X is N x in) or 'columns' (X is in x N).
+  if ~ischar(v) || ~any(strcmpi(v, {'rows', 'columns'}))
+    error('nnlab:nn_train:optionValue', ['nn_train: ''ObservationsIn'' must be ''rows'' ' ...
+          '(X is N x inputs) or ''columns'' (X is inputs x N)']);
+  end
+  cols = strcmpi(v, 'columns');
+  if cols && pairs
+    error('nnlab:nn_train:optionValue', ['nn_train: ranking losses take X with one ' ...
+          'observation per row (''ObservationsIn'', ''rows'')']);
+  end
+end
+
+function X = check_columns(fn, net, X)
+% X with one observation a column: a real numeric in x N matrix, cast to
+% the network's class.
+  if ~(isnumeric(X) || islogical(X)) || ~isreal(X) || ndims(X) ~= 2
+    error(['nnlab:' fn ':class'], '%s: X must be a real numeric matrix, one observation per column', fn);
+  end
+  if size(X, 1) ~= net.sizes(1)
+    error(['nnlab:' fn ':size'], ['%s: the network takes %d inputs, so X (one observation ' ...
+          'per column) needs %d rows, but it has %d'], fn, net.sizes(1), net.sizes(1), size(X, 1));
+  end
+  if issparse(X)
+    X = full(X);
+  end
+  X = cast(X, net.class);
+end
+
 function d = defaults()
   d = struct('Loss', '', 'LossOptions', {{}}, 'Optimizer', 'adam', 'LearningRate', [], ...
              'Momentum', [], 'Dampening', [], 'Nesterov', [], 'WeightDecay', [], ...
@@ -683,7 +751,7 @@ function d = defaults()
              'Epochs', 10, 'BatchSize', 128, 'Shuffle', true, 'Seed', [], ...
              'ValidationData', {{}}, 'ValidationFraction', 0, 'Patience', Inf, ...
              'L2', 0, 'Verbose', true, 'Plot', '', 'Checkpoint', '', 'Resume', '', ...
-             'Engine', 'auto');
+             'Engine', 'auto', 'ObservationsIn', 'rows');
 end
 
 function o = check_options(o, net, T)
@@ -773,12 +841,13 @@ function args = optimizer_args(o)
   end
 end
 
-function T = check_targets(fn, X, T, cls)
+function T = check_targets(fn, N, T, cls)
+% T: N rows, one per observation (N from X).
   if ~(isnumeric(T) || islogical(T)) || ~isreal(T) || ndims(T) ~= 2
     error(['nnlab:' fn ':class'], '%s: T must be a real numeric matrix with one row per observation', fn);
   end
-  if size(T, 1) ~= size(X, 1)
-    error(['nnlab:' fn ':size'], '%s: X has %d rows (observations) but T has %d', fn, size(X, 1), size(T, 1));
+  if size(T, 1) ~= N
+    error(['nnlab:' fn ':size'], '%s: X has %d observations but T has %d rows', fn, N, size(T, 1));
   end
   T = cast(full(T), cls);
 end

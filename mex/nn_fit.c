@@ -7,7 +7,8 @@
 
 #define FN "nn_fit"
 #define USAGE "[layers, SW, Sb, losses, Y, stopped, hits] = nn_fit(X, T, perm, " \
-              "B, layers, SW, Sb, LOSS, lossopts, METHOD, optopts, l2, METRIC)"
+              "B, layers, SW, Sb, LOSS, lossopts, METHOD, optopts, l2, METRIC, " \
+              "LAYOUT)"
 
 typedef struct { int kind; nn_act_opts o; } act_ctx;
 typedef struct { int kind; nn_loss_opts o; } loss_ctx;
@@ -148,12 +149,12 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     char d1[96], d2[96], msg[512], *name;
     const char *bufnames[NN_OPT_MAX_BUFFERS];
     double b, l2, *lossbuf;
-    int nargs, k, nb, st, single, metric;
+    int nargs, k, nb, st, single, metric, xcols;
 
     /* the engine's scratch memory, kept between calls, goes when the MEX
      * file is cleared */
     mexAtExit(nn_fit_release);
-    nnm_check_counts(FN, nlhs, 7, nrhs, 12, 13, USAGE);
+    nnm_check_counts(FN, nlhs, 7, nrhs, 12, 14, USAGE);
     X = prhs[0];
     T = prhs[1];
     Pm = prhs[2];
@@ -166,11 +167,22 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     nnm_check_same_class(FN, T, "T", X, "X");
     cls = mxGetClassID(X);
     single = cls == mxSINGLE_CLASS;
-    N = (nn_int)mxGetM(X);
-    in = (nn_int)mxGetN(X);
+    xcols = 0;
+    if (nrhs > 13) {
+        char *ly = nnm_get_name(FN, prhs[13], "LAYOUT");
+        int ok = strcmp(ly, "rows") == 0 || strcmp(ly, "columns") == 0;
+        xcols = strcmp(ly, "columns") == 0;
+        mxFree(ly);
+        if (!ok)
+            nnm_error(FN, "name", "LAYOUT must be 'rows' (X is N x in) or 'columns' "
+                      "(X is in x N)");
+    }
+    N = (nn_int)(xcols ? mxGetN(X) : mxGetM(X));
+    in = (nn_int)(xcols ? mxGetM(X) : mxGetN(X));
     if ((nn_int)mxGetM(T) != N)
-        nnm_error(FN, "size", "T must have one row per observation (per row of "
-                  "X, %ld), but it is %s", (long)N, nnm_describe(T, d1, sizeof d1));
+        nnm_error(FN, "size", "T must have one row per observation (per %s of "
+                  "X, %ld), but it is %s", xcols ? "column" : "row", (long)N,
+                  nnm_describe(T, d1, sizeof d1));
     /* perm: N x C (C epochs), or a vector of N for one epoch */
     if (!mxIsDouble(Pm) || mxIsComplex(Pm) || mxIsSparse(Pm) ||
         mxGetNumberOfDimensions(Pm) != 2 ||
@@ -432,6 +444,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     cfg.l2 = l2;
     cfg.chunk = 0;
     cfg.gather = 0;
+    cfg.xcols = xcols;
     cfg.metric = metric;
     cfg.hits = NULL;
     msg[0] = '\0';

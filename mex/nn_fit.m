@@ -1,6 +1,6 @@
 % -*- texinfo -*-
 % @deftypefn {} {[@var{layers}, @var{SW}, @var{Sb}, @var{losses}, @var{Y}, @var{stopped}] =} nn_fit (@var{X}, @var{T}, @var{perm}, @var{B}, @var{layers}, @var{SW}, @var{Sb}, @var{LOSS}, @var{lossopts}, @var{METHOD}, @var{optopts}, @var{l2})
-% @deftypefnx {} {[@dots{}, @var{hits}] =} nn_fit (@dots{}, @var{METRIC})
+% @deftypefnx {} {[@dots{}, @var{hits}] =} nn_fit (@dots{}, @var{METRIC}, @var{LAYOUT})
 % Epochs of minibatch gradient descent in one call: the compiled engine of
 % @code{nn_train}, which calls it once per epoch (once per many epochs for
 % small data, where the cost of a call would dominate).  Use
@@ -19,6 +19,7 @@
 % @item @var{METHOD} @tab string @tab an optimizer of @code{nn_step}; @var{optopts} a cell of its options
 % @item @var{l2} @tab scalar @tab @math{\lambda \ge 0}: adds @math{\lambda/2 \sum w^2} over the weights to each batch loss
 % @item @var{METRIC} @tab string @tab optional: @code{'none'} (default), or what to count instead of returning @var{Y} (see below)
+% @item @var{LAYOUT} @tab string @tab optional: @code{'rows'} (default), or @code{'columns'}: @var{X} is in x N, one observation a column
 % @end multitable
 %
 % For each epoch e and each of its minibatches

@@ -231,9 +231,18 @@
 %! [L1, SW, Sb, losses, Y, stopped] = nn_fit(zeros(0, 2), zeros(0, 1), zeros(1, 0), 2, L, S, S, 'mse', {}, 'adam', {}, 0);
 %! assert(isequal(L1, L)); assert(isempty(losses)); assert(size(Y), [0 1]); assert(isempty(SW{1}));
 %!error id=nnlab:nn_fit:nargin nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {})
-%!error id=nnlab:nn_fit:nargin nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'argmax', 1)
+%!error id=nnlab:nn_fit:nargin nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'argmax', 'rows', 1)
 %!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'accuracy')
 %!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 3)
+%!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'none', 'cols')
+%!error id=nnlab:nn_fit:size nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'none', 'columns')
+%!test
+%! % LAYOUT 'columns': X given one observation a column, the same bits
+%! X = randn(45, 3);  Tc = randi(4, 45, 1);  net4 = nn_mlp([3 6 4], 'Seed', 3);
+%! Pm = [randperm(45)' randperm(45)'] - 1;  S3 = cell(1, 3);
+%! [L1, W1, B1, b1, Y1] = nn_fit(X, Tc, Pm, 8, net4.layers, S3, S3, 'ce', {}, 'adam', {}, 0.01);
+%! [L2, W2, B2, b2, Y2] = nn_fit(X.', Tc, Pm, 8, net4.layers, S3, S3, 'ce', {}, 'adam', {}, 0.01, 'none', 'columns');
+%! assert(isequal(L1, L2) && isequal(W1, W2) && isequal(B1, B2) && isequal(b1, b2) && isequal(Y1, Y2));
 %!error id=nnlab:nn_fit:size nn_fit(Xr, Tt + 1, P, 2, nn_mlp([2 3 2]).layers, S, S, 'ce', {}, 'sgd', {}, 0, 'prob')
 %!test
 %! % METRIC: the hits counted while training, instead of the outputs

@@ -171,3 +171,34 @@
 
 %!error id=nnlab:nn_train:resume nn_train(nn_mlp([2 1]), X, T, 'Resume', '/nonexistent.ckpt')
 %!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'Checkpoint', 3)
+
+## ---- 'ObservationsIn', 'columns' ---------------------------------------------------------
+%!test
+%! % the same network and history as with rows, on both engines, also with a
+%! % validation split and labels given as a row
+%! Xr = randn(90, 5); y = randi(3, 90, 1);
+%! net0 = nn_mlp([5 7 3], 'Seed', 4, 'Class', 'single');
+%! args = {'Loss', 'ce', 'Epochs', 3, 'BatchSize', 16, 'Seed', 2, 'Verbose', false};
+%! for eng = {'auto', 'm'}
+%!   [a, ia] = nn_train(net0, Xr, y, args{:}, 'Engine', eng{1});
+%!   [b, ib] = nn_train(net0, Xr.', y.', args{:}, 'Engine', eng{1}, 'ObservationsIn', 'columns');
+%!   assert(isequal(a, b) && isequal(ia.loss, ib.loss) && isequal(ia.metric, ib.metric));
+%!   [a, ia] = nn_train(net0, Xr, y, args{:}, 'Engine', eng{1}, 'ValidationFraction', 0.2);
+%!   [b, ib] = nn_train(net0, Xr.', y, args{:}, 'Engine', eng{1}, 'ValidationFraction', 0.2, ...
+%!                      'ObservationsIn', 'COLUMNS');
+%!   assert(isequal(a, b) && isequal(ia.val_loss, ib.val_loss) && isequal(ia.val_metric, ib.val_metric));
+%! end
+%! % validation data in columns too; regression targets
+%! Tr = Xr(:, 1:2) * [1; -1];
+%! net1 = nn_mlp([5 4 1], 'Seed', 1);
+%! [a, ia] = nn_train(net1, Xr(1:60, :), Tr(1:60), 'Epochs', 2, 'Seed', 1, 'Verbose', false, ...
+%!                    'ValidationData', {Xr(61:end, :), Tr(61:end)});
+%! [b, ib] = nn_train(net1, Xr(1:60, :).', Tr(1:60), 'Epochs', 2, 'Seed', 1, 'Verbose', false, ...
+%!                    'ValidationData', {Xr(61:end, :).', Tr(61:end)}, 'ObservationsIn', 'columns');
+%! assert(isequal(a, b) && isequal(ia.metric, ib.metric) && isequal(ia.val_loss, ib.val_loss));
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'ObservationsIn', 'cols', 'Verbose', false)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'ObservationsIn', 2, 'Verbose', false)
+%!error id=nnlab:nn_train:size nn_train(nn_mlp([3 1]), randn(5, 3), rand(5, 1), 'ObservationsIn', 'columns', 'Verbose', false)
+%!error id=nnlab:nn_train:size nn_train(nn_mlp([3 1]), randn(3, 5), rand(4, 1), 'ObservationsIn', 'columns', 'Verbose', false)
+%!error id=nnlab:nn_train:class nn_train(nn_mlp([3 1]), {1}, rand(4, 1), 'ObservationsIn', 'columns', 'Verbose', false)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), randn(2, 6), [1 -1 1], 'Loss', 'margin_ranking', 'ObservationsIn', 'columns', 'Verbose', false)
