@@ -201,7 +201,7 @@ o.append("## Every implementation\n")
 o.append("Median, min and max over the runs; GFLOP/s and % of peak from the median.\n")
 o.append("| task | precision | threads | impl | runs | median s | min s | max s | GFLOP/s | % of GEMM peak | accuracy |")
 o.append("|---|---|---|---|---|---|---|---|---|---|---|")
-order = {n: i for i, n in enumerate(["nnlab", "nnlab-m", "torch", "octave", "floor"])}
+order = {n: i for i, n in enumerate(["nnlab", "nnlab-cols", "nnlab-m", "torch", "octave", "floor"])}
 for task in tasks:
     for (p, t) in configs:
         for impl in sorted(order, key=order.get):
