@@ -207,6 +207,19 @@
 %!      B = randi (N + 1);
 %!      args = {Xt, T, randperm(N) - 1, B, net.layers, cell(1, L), cell(1, L), ...
 %!              loss, {}, method, optopts, l2};
+%!      % the optional METRIC and LAYOUT (with X transposed for 'columns')
+%!      switch randi (4)
+%!        case 2
+%!          args{end + 1} = fz_pick ({'none', 'argmax', 'prob', 'logit', 'bogus', 3, ''});
+%!        case 3
+%!          lay = fz_pick ({'rows', 'columns', 'columns', 'bogus', 1});
+%!          if (strcmp (lay, 'columns') && randi (2) == 1)
+%!            args{1} = Xt.';
+%!          end
+%!          args(end + 1:end + 2) = {fz_pick({'none', 'argmax', 'logit'}), lay};
+%!        case 4
+%!          args(end + 1:end + 3) = {'argmax', 'rows', 1};
+%!      end
 %!    case 'nn_dropout'
 %!      X = fz_fill ([n, k], c);
 %!      p = fz_pick ({0, 0.5, 1, rand, 0.25, -0.1, NaN, 2, single(0.5), Inf});
