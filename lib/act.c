@@ -36,27 +36,7 @@
 #define VLOG1P_UNIT vm_log1p_unit_d
 #endif
 
-/* The hot loops are compiled three times on x86-64 Linux with glibc
- * (its ifunc picks the x86-64-v4 (AVX-512), v3 (AVX2, FMA) or baseline
- * SSE2 clone at load time); elsewhere once, for the compiler's target.
- * The clones contract a*b + c into FMA (the baseline has none), a third
- * fewer operations; their results differ from the baseline's by less than
- * vmath's ulp bounds.  -DNN_NO_CLONES turns the clones off. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(NN_NO_CLONES) && \
-    defined(__linux__) && defined(__GLIBC__)
-#define HOT __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", \
-                                          "default"),                      \
-                            optimize("fp-contract=fast")))
-#else
-#define HOT
-#endif
-
-#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
-#define RESTRICT restrict
-#else
-#define RESTRICT
-#endif
+#include "clones.h"   /* HOT, RESTRICT */
 
 #define SQRT1_2 R(0.70710678118654752440084436210484903928)
 

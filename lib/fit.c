@@ -1,6 +1,6 @@
 /* A fused training epoch (see nn_fit.h): the kernels of nn_train's
- * step-by-step path, called in the same order on the same data, with all
- * scratch memory allocated once per call. */
+ * step-by-step path, called in the same order on the same data, with one
+ * scratch buffer kept between calls and no allocation per step. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,15 +9,7 @@
 
 #define NN_FIT_LAYER NN_(nn_fit_layer)
 
-/* Hot loops compiled for AVX-512, AVX2 and the baseline (as in step.c: no
- * FMA contraction, so every clone gives the same bits). */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(NN_NO_CLONES) && defined(__linux__) && defined(__GLIBC__)
-#define WIDE __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", \
-                                          "default")))
-#else
-#define WIDE
-#endif
+#include "clones.h"   /* WIDE */
 
 /* Every element finite: x - x is 0 for finite x and NaN for Inf or NaN.
  * No early exit, so that the loop vectorises. */

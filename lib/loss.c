@@ -16,21 +16,7 @@
 #define VLOG1P vm_log1p_d
 #endif
 
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(NN_NO_CLONES) && \
-    defined(__linux__) && defined(__GLIBC__)
-#define HOT __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", \
-                                          "default"),                      \
-                            optimize("fp-contract=fast")))
-#else
-#define HOT
-#endif
-
-#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L
-#define RESTRICT restrict
-#else
-#define RESTRICT
-#endif
+#include "clones.h"   /* HOT, RESTRICT */
 
 /* Writes printf(fmt, ...) into msg (if any) and returns NN_EARG. */
 static int fail(char *msg, size_t msglen, const char *fmt, ...)

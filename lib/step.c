@@ -5,16 +5,7 @@
  * in double here too and then rounded to the element type. */
 #include "nn_real.h"
 
-/* The update loops are compiled for AVX-512, AVX2 and the baseline on
- * x86-64 Linux with glibc (chosen at load time), as in act.c, but without
- * FMA contraction (ISO C's default): every clone gives the baseline's bits. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(NN_NO_CLONES) && defined(__linux__) && defined(__GLIBC__)
-#define WIDE __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", \
-                                          "default")))
-#else
-#define WIDE
-#endif
+#include "clones.h"   /* WIDE */
 
 /* g = -G when maximizing, plus weight decay wd*p (L2, coupled). */
 static real grad_of(const nn_opt_opts *o, real g, real p, real wd)
