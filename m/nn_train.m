@@ -277,15 +277,16 @@ function [net, info] = nn_train(net, X, T, varargin)
     [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, best, SW, Sb, layout);
     return
   end
+  [mode, per] = metric_mode(o.Loss, N, net.sizes(end));
   for epoch = first:E
     t0 = tic();
     perm = epoch_perms(o, N, epoch, 1).' + 1;
     lsum = 0;
     if fast
       try
-        [net.layers, SW, Sb, bl, Yall, stopped] = nn_fit(Xt, T, perm - 1, B, net.layers, SW, Sb, ...
-                                                         o.Loss, o.LossOptions, o.Optimizer, optargs, o.L2, ...
-                                                         'none', layout);
+        [net.layers, SW, Sb, bl, Yall, stopped, hits] = nn_fit(Xt, T, perm - 1, B, net.layers, SW, Sb, ...
+                                                               o.Loss, o.LossOptions, o.Optimizer, optargs, ...
+                                                               o.L2, mode, layout);
       catch err
         if strcmp(err.identifier, 'nnlab:nn_fit:domain')
           % as the step-by-step path, where nn_loss finds it
@@ -325,7 +326,11 @@ function [net, info] = nn_train(net, X, T, varargin)
       end
     end
     info.loss(end + 1) = lsum / N;
-    info.metric(end + 1) = metric(o.Loss, Yall, T);
+    if fast && ~strcmp(mode, 'none')
+      info.metric(end + 1) = hits / per;          % what metric() gives on the outputs
+    else
+      info.metric(end + 1) = metric(o.Loss, Yall, T);
+    end
     if hasval
       Yv = predict(net, Xv, pairs);
       vl = double(nn_loss(Yv, Tv, o.Loss, o.LossOptions{:}));
@@ -465,19 +470,7 @@ function [net, info] = fit_chunks(net, Xt, T, o, optargs, B, first, E, info, bes
   cnt = (min((1:nb) * B, N) - ((1:nb) - 1) * B).';
   % classification metrics are counted by nn_fit itself (no outputs Y to
   % return: only the orders, N values an epoch, travel)
-  switch o.Loss
-    case {'ce', 'nll'}
-      mode = 'argmax';
-      per = N;
-    case 'bce'
-      mode = 'prob';
-      per = N * K;
-    case {'bce_logits', 'hinge'}
-      mode = 'logit';
-      per = N * K;
-    otherwise
-      mode = 'none';
-  end
+  [mode, per] = metric_mode(o.Loss, N, K);
   if strcmp(mode, 'none')
     Cmax = max(1, floor(2^15 / (N * (K + 1))));
   else
@@ -632,6 +625,26 @@ function P = orders(o, N, C, seeds)
       end
       P(:, j) = randperm(N) - 1;
     end
+  end
+end
+
+function [mode, per] = metric_mode(loss, N, K)
+% What nn_fit counts for the metric of LOSS (its METRIC argument), and the
+% number of values compared (the metric is hits / per); 'none' where
+% nn_fit must return the outputs instead (regression).
+  switch loss
+    case {'ce', 'nll'}
+      mode = 'argmax';
+      per = N;
+    case 'bce'
+      mode = 'prob';
+      per = N * K;
+    case {'bce_logits', 'hinge'}
+      mode = 'logit';
+      per = N * K;
+    otherwise
+      mode = 'none';
+      per = NaN;
   end
 end
 

@@ -202,3 +202,20 @@
 %!error id=nnlab:nn_train:size nn_train(nn_mlp([3 1]), randn(3, 5), rand(4, 1), 'ObservationsIn', 'columns', 'Verbose', false)
 %!error id=nnlab:nn_train:class nn_train(nn_mlp([3 1]), {1}, rand(4, 1), 'ObservationsIn', 'columns', 'Verbose', false)
 %!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), randn(2, 6), [1 -1 1], 'Loss', 'margin_ranking', 'ObservationsIn', 'columns', 'Verbose', false)
+%!test
+%! % the epoch loop (validation, patience): the metric counted by the engine
+%! % equals the one computed from the outputs on the step-by-step path
+%! Xr = randn(80, 4);
+%! cases = {{'ce', randi(3, 80, 1), 3}, {'bce_logits', double(rand(80, 2) > 0.5), 2}, ...
+%!          {'bce', double(rand(80, 1) > 0.5), 1}, {'hinge', double(rand(80, 1) > 0.5), 1}};
+%! for c = cases
+%!   [loss, Tc, K] = c{1}{:};
+%!   out = 'linear';
+%!   if strcmp(loss, 'bce'), out = 'sigmoid'; end
+%!   net0 = nn_mlp([4 6 K], 'Output', out, 'Seed', 3);
+%!   args = {'Loss', loss, 'Epochs', 3, 'BatchSize', 16, 'Seed', 1, 'Verbose', false, ...
+%!           'ValidationFraction', 0.25, 'Patience', 5};
+%!   [a, ia] = nn_train(net0, Xr, Tc, args{:});
+%!   [b, ib] = nn_train(net0, Xr, Tc, args{:}, 'Engine', 'm');
+%!   assert(isequal(a, b) && isequal(ia.metric, ib.metric) && isequal(ia.val_metric, ib.val_metric));
+%! end
