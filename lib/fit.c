@@ -84,7 +84,7 @@ static int chunk_order(nn_int n, const nn_int *rows, nn_int m, nn_int *slot,
 /* Xc (m x in) = X(rows, :), column by column in the order of rows (no
  * clones: vector gathers were slower here). */
 static void gather_direct(nn_int n, nn_int in, const real *X,
-                               const nn_int *rows, nn_int m, real *Xc)
+                          const nn_int *rows, nn_int m, real *Xc)
 {
     nn_int j, k;
     for (j = 0; j < in; j++) {
@@ -95,20 +95,16 @@ static void gather_direct(nn_int n, nn_int in, const real *X,
     }
 }
 
-/* Xc (m x in, column-major) = X(rows, :), X n x in column-major.  With
- * src/dst (chunk_order), each column of X is read in increasing row order,
- * four columns at a time: every cache line of X is fetched once per chunk
- * and the writes land in a column of Xc that stays in cache.  Without
- * (src NULL): in the order of rows. */
-static void gather_chunk(nn_int n, nn_int in, const real *X, const nn_int *rows,
-                         const nn_int *src, const nn_int *dst, nn_int m,
-                         real *Xc)
+/* Xc (m x in, column-major) = X(rows, :), X n x in column-major, with
+ * src/dst from chunk_order: each column of X is read in increasing row
+ * order (prefetched), four columns at a time, so every cache line of X is
+ * fetched once per chunk and the writes land in columns of Xc that stay in
+ * cache. */
+static void gather_sorted(nn_int n, nn_int in, const real *X,
+                          const nn_int *src, const nn_int *dst, nn_int m,
+                          real *Xc)
 {
     nn_int j = 0, k;
-    if (src == NULL) {
-        gather_direct(n, in, X, rows, m, Xc);
-        return;
-    }
     for (; j + 4 <= in; j += 4) {
         const real *x0 = X + j * n, *x1 = x0 + n, *x2 = x1 + n, *x3 = x2 + n;
         real *d0 = Xc + j * m, *d1 = d0 + m, *d2 = d1 + m, *d3 = d2 + m;
@@ -436,9 +432,9 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
             int sorted = c->gather == 2 ||
                 (c->gather != 1 && (double)n * (double)in * sizeof(real) > 1048576.0);
             if (sorted && chunk_order(n, c->perm + c0, cm, slot, src, dst))
-                gather_chunk(n, in, X, c->perm + c0, src, dst, cm, Xc);
+                gather_sorted(n, in, X, src, dst, cm, Xc);
             else
-                gather_chunk(n, in, X, c->perm + c0, NULL, NULL, cm, Xc);
+                gather_direct(n, in, X, c->perm + c0, cm, Xc);
         }
         if (!c->xcols) {
             /* the batch: rows s*B - c0 ... of Xc (leading dimension cm) */
