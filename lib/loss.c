@@ -231,14 +231,14 @@ static nn_int ce_rows(nn_int k)
     return b > CE_BLOCK ? CE_BLOCK : (b < 16 ? 16 : b);
 }
 
-HOT static void ce_block(nn_int n, nn_int k, nn_int b, const real *RESTRICT Z,
-                         const real *RESTRICT T, int idx, real keep, real u,
-                         real *RESTRICT dZ, ce_scratch *RESTRICT w)
+/* A block's start: the row maxima m of Z and zeroed sums s, A, St.
+ * (inline, so that it is compiled with the clones that call it) */
+static inline void ce_start(nn_int n, nn_int k, nn_int b,
+                            const real *RESTRICT Z, ce_scratch *RESTRICT w)
 {
     nn_int i, j;
     real *RESTRICT m = w->m, *RESTRICT s = w->s, *RESTRICT A = w->A;
     real *RESTRICT St = w->St;
-    const real *RESTRICT c = w->c;
     for (i = 0; i < b; i++) {
         m[i] = Z[i];
         s[i] = A[i] = St[i] = R(0);
@@ -248,6 +248,17 @@ HOT static void ce_block(nn_int n, nn_int k, nn_int b, const real *RESTRICT Z,
         for (i = 0; i < b; i++)
             m[i] = z[i] > m[i] ? z[i] : m[i];
     }
+}
+
+HOT static void ce_block(nn_int n, nn_int k, nn_int b, const real *RESTRICT Z,
+                         const real *RESTRICT T, int idx, real keep, real u,
+                         real *RESTRICT dZ, ce_scratch *RESTRICT w)
+{
+    nn_int i, j;
+    real *RESTRICT m = w->m, *RESTRICT s = w->s, *RESTRICT A = w->A;
+    real *RESTRICT St = w->St;
+    const real *RESTRICT c = w->c;
+    ce_start(n, k, b, Z, w);
     for (j = 0; j < k; j++) {
         const real *RESTRICT z = Z + j * n;
         real *RESTRICT e = dZ + j * n;
@@ -319,15 +330,7 @@ HOT static void ce_block_value(nn_int n, nn_int k, nn_int b,
     real *RESTRICT m = w->m, *RESTRICT s = w->s, *RESTRICT A = w->A;
     real *RESTRICT St = w->St;
     const real *RESTRICT c = w->c;
-    for (i = 0; i < b; i++) {
-        m[i] = Z[i];
-        s[i] = A[i] = St[i] = R(0);
-    }
-    for (j = 1; j < k; j++) {
-        const real *RESTRICT z = Z + j * n;
-        for (i = 0; i < b; i++)
-            m[i] = z[i] > m[i] ? z[i] : m[i];
-    }
+    ce_start(n, k, b, Z, w);
     for (j = 0; j < k; j++) {
         const real *RESTRICT z = Z + j * n;
         if (idx) {

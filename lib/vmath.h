@@ -396,15 +396,14 @@ static inline float vm_log1p_unit_f(float x)
     return k * VM_LN2HI_F + y;
 }
 
-/* erfc(|x|) as exp(-(hi + lo)) g q, hi + lo = x^2 */
-static inline double vm_erfc_d(double x)
+/* erfc's G(t) (before the division by z + 1), t = (z - 2) / (z + 1), for
+ * z >= 0: the shared part of vm_erfc_d and vm_phi_d.  Two chains of t^2. */
+static inline double vm_erfc_g_d(double z)
 {
-    double z, q, t, t2, g, ga, gb, zh, zl, hi, lo, k, r, v, e, eo, h2;
-    z = x < 0 ? -x : x;
-    z = z > 28.0 ? 28.0 : z;                 /* erfc(27.3) < 2^-1074 */
+    double q, t, t2, ga, gb;
     q = 1.0 / (z + 1.0);
     t = (z - 2.0) * q;                       /* z - 2 exact for z in [1, 4] */
-    t2 = t * t;                              /* two chains of t^2 */
+    t2 = t * t;
     ga = 4.1752614642430906e-09;
     ga = ga * t2 + -3.477314220179425e-08;
     ga = ga * t2 + 1.0789112557493118e-07;
@@ -435,19 +434,14 @@ static inline double vm_erfc_d(double x)
     gb = gb * t2 + -0.0008130745837975937;
     gb = gb * t2 + 0.016393860865379736;
     gb = gb * t2 + -0.19498112774988918;
-    g = ga + t * gb;
-    zh = vm_double(vm_bits_d(z) & UINT64_C(0xfffffffff8000000)); /* 26 bits */
-    zl = z - zh;
-    hi = z * z;
-    lo = ((zh * zh - hi) + 2.0 * zh * zl) + zl * zl;
-    k = (-hi * VM_LOG2E_D + VM_SH_D) - VM_SH_D;
-    r = (-hi - k * VM_LN2HI_D) - (k * VM_LN2LO_D + lo);
-    g = g / (z + 1.0);
-    v = vm_scale_d(g + g * (r + vm_expm1r_d(r)), k);
-    v = x < 0 ? 2.0 - v : v;
-    /* z < 1/2: 1 -+ erf(z), erf(z) = z E(z^2) (Taylor), for the digits of
-     * results near 1, which the t map would amplify */
-    h2 = hi * hi;
+    return ga + t * gb;
+}
+
+/* E(zz), erf(z) = z E(z^2) (Taylor, for z < 1/2), zz = z^2: the shared part
+ * of vm_erfc_d and vm_phi_d. */
+static inline double vm_erf_e_d(double zz)
+{
+    double e, eo, h2 = zz * zz;
     e = 9.422759064650411e-11;
     e = e * h2 + 1.4807192815879218e-08;
     e = e * h2 + 1.6462114365889248e-06;
@@ -461,8 +455,28 @@ static inline double vm_erfc_d(double x)
     eo = eo * h2 + -0.0008548327023450853;
     eo = eo * h2 + -0.026866170645131252;
     eo = eo * h2 + -0.37612638903183754;
-    e = e + hi * eo;
-    e = z * e;
+    return e + zz * eo;
+}
+
+/* erfc(|x|) as exp(-(hi + lo)) g q, hi + lo = x^2 */
+static inline double vm_erfc_d(double x)
+{
+    double z, g, zh, zl, hi, lo, k, r, v, e;
+    z = x < 0 ? -x : x;
+    z = z > 28.0 ? 28.0 : z;                 /* erfc(27.3) < 2^-1074 */
+    g = vm_erfc_g_d(z);
+    zh = vm_double(vm_bits_d(z) & UINT64_C(0xfffffffff8000000)); /* 26 bits */
+    zl = z - zh;
+    hi = z * z;
+    lo = ((zh * zh - hi) + 2.0 * zh * zl) + zl * zl;
+    k = (-hi * VM_LOG2E_D + VM_SH_D) - VM_SH_D;
+    r = (-hi - k * VM_LN2HI_D) - (k * VM_LN2LO_D + lo);
+    g = g / (z + 1.0);
+    v = vm_scale_d(g + g * (r + vm_expm1r_d(r)), k);
+    v = x < 0 ? 2.0 - v : v;
+    /* z < 1/2: 1 -+ erf(z), erf(z) = z E(z^2) (Taylor), for the digits of
+     * results near 1, which the t map would amplify */
+    e = z * vm_erf_e_d(hi);
     e = x < 0 ? 1.0 + e : 1.0 - e;
     return z < 0.5 ? e : v;
 }
@@ -503,44 +517,11 @@ static inline float vm_erfc_f(float xf)
  * 2 z^2 u, 1.6e-13 at x = -38). */
 static inline double vm_phi_d(double x, double *ex)
 {
-    double a, z, zz, q, t, t2, g, ga, gb, ah, al, hi, lo, k, r, p, v, e, eo, h2;
+    double a, z, g, ah, al, hi, lo, k, r, p, v, e;
     a = x < 0 ? -x : x;
     a = a > 39.6 ? 39.6 : a;                 /* exp(-39.6^2/2) < 2^-1074 */
     z = a * 0.70710678118654752440;
-    q = 1.0 / (z + 1.0);
-    t = (z - 2.0) * q;
-    t2 = t * t;                              /* two chains of t^2 */
-    ga = 4.1752614642430906e-09;
-    ga = ga * t2 + -3.477314220179425e-08;
-    ga = ga * t2 + 1.0789112557493118e-07;
-    ga = ga * t2 + -1.0081553244372874e-07;
-    ga = ga * t2 + -1.633719204272434e-07;
-    ga = ga * t2 + 2.6920569146505735e-10;
-    ga = ga * t2 + 2.1006461635831764e-06;
-    ga = ga * t2 + -1.825333204810254e-06;
-    ga = ga * t2 + -1.9608652963361887e-05;
-    ga = ga * t2 + 5.67281316161778e-05;
-    ga = ga * t2 + 0.0001161020891358012;
-    ga = ga * t2 + -0.001415978085328709;
-    ga = ga * t2 + 0.006413152952718383;
-    ga = ga * t2 + -0.027474964136079406;
-    ga = ga * t2 + 0.7661870289315172;
-    gb = 2.662942483253204e-09;
-    gb = gb * t2 + -1.712981577963033e-08;
-    gb = gb * t2 + 3.1608243097315174e-08;
-    gb = gb * t2 + 2.8177116849811442e-08;
-    gb = gb * t2 + -1.1529370827329989e-07;
-    gb = gb * t2 + -2.64139084796585e-07;
-    gb = gb * t2 + 9.253254188249303e-07;
-    gb = gb * t2 + 2.0446993342024968e-06;
-    gb = gb * t2 + -1.1017281229034107e-05;
-    gb = gb * t2 + -6.678296700982742e-06;
-    gb = gb * t2 + 0.00015468267878568834;
-    gb = gb * t2 + -0.0004122479138115125;
-    gb = gb * t2 + -0.0008130745837975937;
-    gb = gb * t2 + 0.016393860865379736;
-    gb = gb * t2 + -0.19498112774988918;
-    g = (ga + t * gb) / (z + 1.0);
+    g = vm_erfc_g_d(z) / (z + 1.0);
     ah = vm_double(vm_bits_d(a) & UINT64_C(0xfffffffff8000000));
     al = a - ah;
     hi = a * a;
@@ -553,23 +534,7 @@ static inline double vm_phi_d(double x, double *ex)
     *ex = vm_scale_d(1.0 + p, k);
     v = vm_scale_d(g + g * p, k - 1.0);      /* erfc(z) / 2 */
     v = x < 0 ? v : 1.0 - v;
-    zz = z * z;
-    h2 = zz * zz;
-    e = 9.422759064650411e-11;
-    e = e * h2 + 1.4807192815879218e-08;
-    e = e * h2 + 1.6462114365889248e-06;
-    e = e * h2 + 0.00012055332981789664;
-    e = e * h2 + 0.005223977625442188;
-    e = e * h2 + 0.11283791670955126;
-    e = e * h2 + 1.1283791670955126;
-    eo = -1.2290555301717928e-09;
-    eo = eo * h2 + -1.6365844691234924e-07;
-    eo = eo * h2 + -1.492565035840625e-05;
-    eo = eo * h2 + -0.0008548327023450853;
-    eo = eo * h2 + -0.026866170645131252;
-    eo = eo * h2 + -0.37612638903183754;
-    e = e + zz * eo;
-    e = z * e;                               /* erf(z) */
+    e = z * vm_erf_e_d(z * z);               /* erf(z) */
     e = x < 0 ? 0.5 - 0.5 * e : 0.5 + 0.5 * e;
     return z < 0.5 ? e : v;
 }
