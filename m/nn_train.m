@@ -127,7 +127,7 @@ function [net, info] = nn_train(net, X, T, varargin)
     predict_pairs(net, X, 'nn_train');      % checks the sizes
     X = cast(X, net.class);
   elseif cols
-    X = check_columns('nn_train', net, X);
+    X = check_input('nn_train', net, X, true);
   else
     X = check_input('nn_train', net, X);
   end
@@ -158,7 +158,7 @@ function [net, info] = nn_train(net, X, T, varargin)
       predict_pairs(net, v{1}, 'nn_train');
       Xv = cast(v{1}, net.class);
     elseif cols
-      Xv = check_columns('nn_train', net, v{1}).';   % rows, for nn_predict
+      Xv = check_input('nn_train', net, v{1}, true).';   % rows, for nn_predict
     else
       Xv = check_input('nn_train', net, v{1});
     end
@@ -738,22 +738,6 @@ function cols = layout_option(v, pairs)
     error('nnlab:nn_train:optionValue', ['nn_train: ranking losses take X with one ' ...
           'observation per row (''ObservationsIn'', ''rows'')']);
   end
-end
-
-function X = check_columns(fn, net, X)
-% X with one observation a column: a real numeric in x N matrix, cast to
-% the network's class.
-  if ~(isnumeric(X) || islogical(X)) || ~isreal(X) || ndims(X) ~= 2
-    error(['nnlab:' fn ':class'], '%s: X must be a real numeric matrix, one observation per column', fn);
-  end
-  if size(X, 1) ~= net.sizes(1)
-    error(['nnlab:' fn ':size'], ['%s: the network takes %d inputs, so X (one observation ' ...
-          'per column) needs %d rows, but it has %d'], fn, net.sizes(1), net.sizes(1), size(X, 1));
-  end
-  if issparse(X)
-    X = full(X);
-  end
-  X = cast(X, net.class);
 end
 
 function d = defaults()
