@@ -38,9 +38,12 @@
  * square of the variable rather than one Horner chain: a vectorised loop's
  * speed is bounded by the latency of its longest chain.  Also here, for the
  * kernels of act.c, leaner or fused variants: vm_log1p_unit (log1p on
- * [0, 1]), vm_expm1_neg (x <= 0), vm_phi (gelu's Phi and exp(-x^2/2)
- * from one exponential) and vm_erfc_fast_f (erfc in float arithmetic, a
- * few ulp); tests/c/test_act_vmath.c measures them.
+ * [0, 1], a polynomial), vm_expm1_neg (x <= 0), vm_phi (gelu's Phi and
+ * exp(-x^2/2) from one exponential, one form for all x) and vm_erfc_fast_f
+ * (erfc in float arithmetic, a few ulp); tests/c/test_act_vmath.c measures
+ * them.  (vm_erfc_d and vm_erfc_f, the general erfc, serve no kernel now
+ * that gelu has vm_phi; they stay, tested, for a loss or kernel that needs
+ * erfc itself.)
  *
  * They rely on round-to-nearest and on the compiler not reassociating
  * (no -ffast-math).  Contraction into FMA is allowed (every exact step is
@@ -340,64 +343,54 @@ static inline float vm_log1p_f(float x)
 }
 
 /* log1p for 0 <= x <= 1 (NaN gives NaN), as for softplus's log1p(exp(-|x|)):
- * vm_log1p's steps without its special cases and its general reduction:
- * below sqrt(2) - 1, f = x; above, 1 + x = 2 (1 + f + t/2), f = (x - 1)/2,
- * x - 1 = d + t exactly (Fast2Sum, |-1| >= x), so that log1p(x) = ln2 +
- * log1p(f) + (t/2) / (1 + f). */
+ * x + x^2 Q(x), Q a polynomial (degree 19 in double, 8 in float;
+ * interpolation at Chebyshev nodes of [0, 1], computed with mpmath) of
+ * (log1p(x) - x)/x^2, whose nearest singularity is at x = -1: no division
+ * and no reduction; 1.3 ulp with its roundings.  Q = A + x^10 B (x^5 in
+ * float): two chains of half the length. */
 static inline double vm_log1p_unit_d(double x)
 {
-    double d, t, f, c, k, s, z, z2, R, Ro, h, y;
-    int sm = x < 0.41421356237309503;
-    d = x - 1.0;
-    t = x - (d + 1.0);
-    f = sm ? x : 0.5 * d;
-    /* 1 / (1 + f) to a few per cent: c is below half an ulp of the result */
-    c = sm ? 0.0 : (0.5 * t) * (1.0 - f * (1.0 - f * (1.0 - f)));
-    k = sm ? 0.0 : 1.0;
-    s = f / (2.0 + f);
-    z = s * s;
-    z2 = z * z;
-    R = 2.0 / 19;
-    R = R * z2 + 2.0 / 15;
-    R = R * z2 + 2.0 / 11;
-    R = R * z2 + 2.0 / 7;
-    R = R * z2 + 2.0 / 3;
-    Ro = 2.0 / 21;
-    Ro = Ro * z2 + 2.0 / 17;
-    Ro = Ro * z2 + 2.0 / 13;
-    Ro = Ro * z2 + 2.0 / 9;
-    Ro = Ro * z2 + 2.0 / 5;
-    R = z * (R + z * Ro);
-    h = 0.5 * f * f;
-    y = f - (h - (s * (h + R) + (k * VM_LN2LO_D + c)));
-    return k * VM_LN2HI_D + y;
+    double a, b, x2 = x * x, x4 = x2 * x2;
+    a = 0.09044038405818781;
+    a = a * x + -0.09989940978337618;
+    a = a * x + 0.11109469727104494;
+    a = a * x + -0.12499802193640867;
+    a = a * x + 0.14285697368176903;
+    a = a * x + -0.1666666569676973;
+    a = a * x + 0.19999999965822401;
+    a = a * x + -0.2499999999935962;
+    a = a * x + 0.33333333333328546;
+    a = a * x + -0.49999999999999994;
+    b = 3.496499999517753e-05;
+    b = b * x + -0.00038701111085803037;
+    b = b * x + 0.002030846248409763;
+    b = b * x + -0.006761419498849802;
+    b = b * x + 0.016177448292083774;
+    b = b * x + -0.030006248922024147;
+    b = b * x + 0.045718328874219644;
+    b = b * x + -0.06024571849605114;
+    b = b * x + 0.07206052783890503;
+    b = b * x + -0.0816358369873179;
+    return x + x2 * (a + (x4 * x4 * x2) * b);
 }
 
 static inline float vm_log1p_unit_f(float x)
 {
-    float d, t, f, c, k, s, z, z2, R, Ro, h, y;
-    int sm = x < 0.41421356f;
-    d = x - 1.0f;
-    t = x - (d + 1.0f);
-    f = sm ? x : 0.5f * d;
-    c = sm ? 0.0f : (0.5f * t) * (1.0f - f * (1.0f - f * (1.0f - f)));
-    k = sm ? 0.0f : 1.0f;
-    s = f / (2.0f + f);
-    z = s * s;
-    z2 = z * z;
-    R = 2.0f / 11;
-    R = R * z2 + 2.0f / 7;
-    R = R * z2 + 2.0f / 3;
-    Ro = 2.0f / 9;
-    Ro = Ro * z2 + 2.0f / 5;
-    R = z * (R + z * Ro);
-    h = 0.5f * f * f;
-    y = f - (h - (s * (h + R) + (k * VM_LN2LO_F + c)));
-    return k * VM_LN2HI_F + y;
+    float a, b, x2 = x * x;
+    a = -0.15847565233707428f;
+    a = a * x + 0.198541060090065f;
+    a = a * x + -0.24986526370048523f;
+    a = a * x + 0.3333284258842468f;
+    a = a * x + -0.4999999701976776f;
+    b = -0.004466211423277855f;
+    b = b * x + 0.025224054232239723f;
+    b = b * x + -0.06675772368907928f;
+    b = b * x + 0.11561845242977142f;
+    return x + x2 * (a + (x2 * x2 * x) * b);
 }
 
 /* erfc's G(t) (before the division by z + 1), t = (z - 2) / (z + 1), for
- * z >= 0: the shared part of vm_erfc_d and vm_phi_d.  Two chains of t^2. */
+ * z >= 0 (vm_erfc_d's).  Two chains of t^2. */
 static inline double vm_erfc_g_d(double z)
 {
     double q, t, t2, ga, gb;
@@ -437,8 +430,8 @@ static inline double vm_erfc_g_d(double z)
     return ga + t * gb;
 }
 
-/* E(zz), erf(z) = z E(z^2) (Taylor, for z < 1/2), zz = z^2: the shared part
- * of vm_erfc_d and vm_phi_d. */
+/* E(zz), erf(z) = z E(z^2) (Taylor, for z < 1/2), zz = z^2: vm_erfc_d's
+ * other branch. */
 static inline double vm_erf_e_d(double zz)
 {
     double e, eo, h2 = zz * zz;
@@ -510,18 +503,46 @@ static inline float vm_erfc_f(float xf)
 }
 
 /* gelu's Phi(x) = erfc(-x/sqrt(2))/2, and *ex = exp(-x^2/2) (for its
- * derivative, phi(x) = *ex/sqrt(2 pi)), sharing one exponential: vm_erfc_d's
- * steps with z = |x|/sqrt(2) for G and for the Taylor branch, but x^2/2
- * = hi + lo exactly (x cut, not z) in the exponent, so that the rounding of
- * x/sqrt(2) costs no digits there (erfc of the rounded z would lose up to
- * 2 z^2 u, 1.6e-13 at x = -38). */
+ * derivative, phi(x) = *ex/sqrt(2 pi)), sharing one exponential, with one
+ * form for all x: with z = |x|/sqrt(2), erfc(z) = exp(-z^2) G(t) / (z + 4),
+ * t = (z - 4) / (z + 4) in [-1, 0.75] (z <= 28), G a polynomial of degree
+ * 20 (interpolation at Chebyshev nodes, computed with mpmath; relative
+ * error 3e-16 with its roundings).  x^2/2 = hi + lo exactly (x cut, not z)
+ * in the exponent, so that the rounding of x/sqrt(2) costs no digits there
+ * (erfc of the rounded z would lose up to 2 z^2 u, 1.6e-13 at x = -38).
+ * Near x = 0, where Phi is near 1/2, G's form is as accurate as a Taylor
+ * series of erf (vm_erfc_d's other branch), so there is none. */
 static inline double vm_phi_d(double x, double *ex)
 {
-    double a, z, g, ah, al, hi, lo, k, r, p, v, e;
+    double a, z, q, t, t2, ga, gb, g, ah, al, hi, lo, k, r, p, v;
     a = x < 0 ? -x : x;
     a = a > 39.6 ? 39.6 : a;                 /* exp(-39.6^2/2) < 2^-1074 */
     z = a * 0.70710678118654752440;
-    g = vm_erfc_g_d(z) / (z + 1.0);
+    q = 1.0 / (z + 4.0);
+    t = 1.0 - 8.0 * q;                       /* (z - 4) / (z + 4) */
+    t2 = t * t;
+    ga = -6.606630030954918e-09;
+    ga = ga * t2 + 1.0506935915995339e-07;
+    ga = ga * t2 + -8.268845944455933e-07;
+    ga = ga * t2 + 4.683431327222623e-06;
+    ga = ga * t2 + -3.6314238931910024e-06;
+    ga = ga * t2 + -0.0004550534645094846;
+    ga = ga * t2 + 0.00611205575389842;
+    ga = ga * t2 + 0.07638151490204452;
+    ga = ga * t2 + 0.3308515878783134;
+    ga = ga * t2 + 0.7732087022652312;
+    ga = ga * t2 + 1.095995661000491;
+    gb = 7.461551723360206e-09;
+    gb = gb * t2 + -9.314264318554981e-08;
+    gb = gb * t2 + 1.4445805985487228e-06;
+    gb = gb * t2 + -1.887396165570362e-05;
+    gb = gb * t2 + 0.00017681785329035966;
+    gb = gb * t2 + -0.00028096004828847605;
+    gb = gb * t2 + -0.02637005317568621;
+    gb = gb * t2 + -0.17401093725244177;
+    gb = gb * t2 + -0.5408538313128007;
+    gb = gb * t2 + -0.9765487290808864;
+    g = (ga + t * gb) * q;
     ah = vm_double(vm_bits_d(a) & UINT64_C(0xfffffffff8000000));
     al = a - ah;
     hi = a * a;
@@ -533,10 +554,7 @@ static inline double vm_phi_d(double x, double *ex)
     p = r + vm_expm1r_d(r);                  /* e^r - 1 */
     *ex = vm_scale_d(1.0 + p, k);
     v = vm_scale_d(g + g * p, k - 1.0);      /* erfc(z) / 2 */
-    v = x < 0 ? v : 1.0 - v;
-    e = z * vm_erf_e_d(z * z);               /* erf(z) */
-    e = x < 0 ? 0.5 - 0.5 * e : 0.5 + 0.5 * e;
-    return z < 0.5 ? e : v;
+    return x < 0 ? v : 1.0 - v;
 }
 
 /* The same for a float x, in double (vm_erfc_f's G): Phi(x) and *ex =

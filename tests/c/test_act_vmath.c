@@ -1,9 +1,10 @@
 /* Accuracy of the functions of lib/vmath.h that tests/c/test_vmath.c does
  * not cover, those written for act.c's kernels (cmocka), on millions of
  * points each:
- *   vm_log1p_unit_d, _f (softplus: log1p on [0, 1])  2 ulp, as vm_log1p;
+ *   vm_log1p_unit_d, _f (softplus: log1p on [0, 1], a polynomial)  3 and
+ *     2 ulp;
  *   vm_expm1_neg_d, _f (tanh, elu: expm1 for x <= 0)  2 ulp, as vm_expm1;
- *   vm_phi_d (gelu: Phi(x) and exp(-x^2/2))  8 and 2 ulp of the values at
+ *   vm_phi_d (gelu: Phi(x) and exp(-x^2/2))  12 and 2 ulp of the values at
  *     x itself; vm_phi_f (the same in double for float x)  1e-9 relative;
  *   vm_erfc_fast_f (erfc in float arithmetic, gelu's single forward)
  *     8 ulp: every 16th float in [-11, 11] (every 4096th below 2^-10).
@@ -59,8 +60,8 @@ static void test_log1p_unit(void **state)
     long i;
     (void)state;
     for (i = 0; i < 3000000; i++) {
-        /* uniform on [0, 1], log-uniform near 0, and the switch at
-         * sqrt(2) - 1 */
+        /* uniform on [0, 1], log-uniform near 0, and near sqrt(2) - 1
+         * (where an earlier form switched) */
         double x = i % 3 == 0 ? unif01()
                  : i % 3 == 1 ? exp2(-60.0 * unif01())
                  : 0.41421356237309503 + 1e-6 * (unif01() - 0.5);
@@ -72,12 +73,12 @@ static void test_log1p_unit(void **state)
         if (e > worst) { worst = e; at = x; }
         if (ef > worstf) { worstf = ef; atf = xf; }
     }
-    printf("log1p_unit_d   3000000 points: max %.3f ulp (at %.17g); bound 2\n",
+    printf("log1p_unit_d   3000000 points: max %.3f ulp (at %.17g); bound 3\n",
            worst, at);
     printf("log1p_unit_f   3000000 points: max %.3f ulp (at %.9g); bound 2\n",
            worstf, atf);
-    if (!(worst <= 2.0))
-        fail_msg("vm_log1p_unit_d: %.3f ulp at %.17g exceeds 2", worst, at);
+    if (!(worst <= 3.0))
+        fail_msg("vm_log1p_unit_d: %.3f ulp at %.17g exceeds 3", worst, at);
     if (!(worstf <= 2.0))
         fail_msg("vm_log1p_unit_f: %.3f ulp at %.9g exceeds 2", worstf, atf);
     assert_true(vm_log1p_unit_d(0.0) == 0.0 && vm_log1p_unit_f(0.0f) == 0.0f);
@@ -87,8 +88,9 @@ static void test_log1p_unit(void **state)
 }
 
 /* vm_phi_d and vm_phi_f (gelu): Phi(x) = erfc(-x/sqrt(2))/2 and exp(-x^2/2)
- * against long double, of x itself: Phi within 8 ulp (erfc's 4 and the
- * rounding of x/sqrt(2) in G's argument), exp(-x^2/2) within 2;
+ * against long double, of x itself: Phi within 12 ulp (G's polynomial and
+ * its roundings, the rounding of x/sqrt(2) in G's argument; the one form
+ * for all x costs 3 ulp of the earlier 5), exp(-x^2/2) within 2;
  * vm_phi_f's double results within 1e-9 relative, far below float's half
  * ulp (6e-8) */
 static void test_phi(void **state)
@@ -119,12 +121,12 @@ static void test_phi(void **state)
         }
     }
     printf("phi_d          2000000 points: Phi max %.3f ulp (at %.17g), "
-           "exp(-x^2/2) max %.3f ulp (at %.17g); bounds 8, 2\n", wp, atp, we,
+           "exp(-x^2/2) max %.3f ulp (at %.17g); bounds 12, 2\n", wp, atp, we,
            ate);
     printf("phi_f          2000000 points: max relative %.3g (at %.9g); "
            "bound 1e-9\n", wf, atf);
-    if (!(wp <= 8.0 && we <= 2.0))
-        fail_msg("vm_phi_d: %.3f / %.3f ulp exceeds 8 / 2", wp, we);
+    if (!(wp <= 12.0 && we <= 2.0))
+        fail_msg("vm_phi_d: %.3f / %.3f ulp exceeds 12 / 2", wp, we);
     if (!(wf <= 1e-9))
         fail_msg("vm_phi_f: %.3g relative exceeds 1e-9", wf);
     {
