@@ -344,10 +344,11 @@ static inline float vm_log1p_f(float x)
 
 /* log1p for 0 <= x <= 1 (NaN gives NaN), as for softplus's log1p(exp(-|x|)):
  * x + x^2 Q(x), Q a polynomial (degree 19 in double, 8 in float;
- * interpolation at Chebyshev nodes of [0, 1], computed with mpmath) of
- * (log1p(x) - x)/x^2, whose nearest singularity is at x = -1: no division
- * and no reduction; 1.3 ulp with its roundings.  Q = A + x^10 B (x^5 in
- * float): two chains of half the length. */
+ * interpolation at Chebyshev nodes of [0, 1], computed with mpmath by
+ * tests/data/fit_vmath.py) of (log1p(x) - x)/x^2, whose nearest
+ * singularity is at x = -1: no division and no reduction; 2 ulp with its
+ * roundings.  Q = A + x^10 B (x^5 in float): two chains of half the
+ * length. */
 static inline double vm_log1p_unit_d(double x)
 {
     double a, b, x2 = x * x, x4 = x2 * x2;
@@ -506,8 +507,8 @@ static inline float vm_erfc_f(float xf)
  * derivative, phi(x) = *ex/sqrt(2 pi)), sharing one exponential, with one
  * form for all x: with z = |x|/sqrt(2), erfc(z) = exp(-z^2) G(t) / (z + 4),
  * t = (z - 4) / (z + 4) in [-1, 0.75] (z <= 28), G a polynomial of degree
- * 20 (interpolation at Chebyshev nodes, computed with mpmath; relative
- * error 3e-16 with its roundings).  x^2/2 = hi + lo exactly (x cut, not z)
+ * 20 (interpolation at Chebyshev nodes, computed with mpmath by
+ * tests/data/fit_vmath.py; relative error 8e-16 with its roundings).  x^2/2 = hi + lo exactly (x cut, not z)
  * in the exponent, so that the rounding of x/sqrt(2) costs no digits there
  * (erfc of the rounded z would lose up to 2 z^2 u, 1.6e-13 at x = -38).
  * Near x = 0, where Phi is near 1/2, G's form is as accurate as a Taylor
