@@ -38,8 +38,6 @@
 
 #include "clones.h"   /* HOT, RESTRICT */
 
-#define SQRT1_2 R(0.70710678118654752440084436210484903928)
-
 /* Rows handled together by softmax/log_softmax: their segments of all
  * columns stay in cache across the passes. */
 #define ROW_BLOCK 256
@@ -129,15 +127,15 @@ HOT static void f_softplus(nn_int m, real b, real t, const real *RESTRICT x,
         }
 }
 
-/* x * Phi(x), Phi(x) = erfc(-x/sqrt(2))/2 (vm_phi_d; in single the
- * float-arithmetic erfc): no cancellation for x < 0; 0 where Phi underflows
- * (the limit at -Inf, not -Inf*0). */
+/* x * Phi(x), Phi(x) = erfc(-x/sqrt(2))/2 (vm_phi_d; in single
+ * vm_phi_fast_f, in float arithmetic): no cancellation for x < 0; 0 where
+ * Phi underflows (the limit at -Inf, not -Inf*0). */
 HOT static void f_gelu(nn_int m, const real *RESTRICT x, real *RESTRICT y)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
 #ifdef NN_SINGLE
-        real p = R(0.5) * vm_erfc_fast_f(-x[i] * SQRT1_2);
+        real p = vm_phi_fast_f(x[i]);
 #else
         double ex, p = vm_phi_d(x[i], &ex);
 #endif

@@ -39,8 +39,8 @@
  * speed is bounded by the latency of its longest chain.  Also here, for the
  * kernels of act.c, leaner or fused variants: vm_log1p_unit (log1p on
  * [0, 1], a polynomial), vm_expm1_neg (x <= 0), vm_phi (gelu's Phi and
- * exp(-x^2/2) from one exponential, one form for all x) and vm_erfc_fast_f
- * (erfc in float arithmetic, a few ulp); tests/c/test_act_vmath.c measures
+ * exp(-x^2/2) from one exponential, one form for all x) and vm_phi_fast_f
+ * (Phi in float arithmetic); tests/c/test_act_vmath.c measures
  * them.  (vm_erfc_d and vm_erfc_f, the general erfc, serve no kernel now
  * that gelu has vm_phi; they stay, tested, for a loss or kernel that needs
  * erfc itself.)
@@ -592,18 +592,21 @@ static inline double vm_phi_f(float xf, double *ex)
     return x < 0 ? v : 1.0 - v;
 }
 
-/* erfc in float arithmetic (for single-precision kernels: twice the
- * lanes of vm_erfc_f, which works in double): erfc(|x|) = exp(-x^2) G(t) /
- * (|x| + 3/2), t = (|x| - 3/2) / (|x| + 3/2), G of degree 11 (interpolation
- * at Chebyshev nodes of [-1, 0.75] (|x| <= 10.1), computed with mpmath);
- * x^2 = hi + lo exactly (x cut into 12 + 12 bits).  With 3/2 (not 3 as in
- * vm_erfc_d's map) G hardly depends on t near |x| = 0, so the rounding of t
- * costs little there and one form serves the whole range. */
-static inline float vm_erfc_fast_f(float x)
+/* gelu's Phi(x) = erfc(-x/sqrt(2))/2 in float arithmetic (for the single
+ * forward kernel: twice the lanes of vm_phi_f, which works in double):
+ * with z = |x|/sqrt(2), erfc(z) = exp(-z^2) G(t) / (z + 3/2), t = (z - 3/2)
+ * / (z + 3/2), G of degree 11 (interpolation at Chebyshev nodes of [-1,
+ * 0.75] (z <= 10.1), computed with mpmath).  With 3/2 (not 4 as in
+ * vm_phi_d's map) G hardly depends on t near z = 0, so the rounding of t
+ * costs little there and one form serves the whole range.  The exponent
+ * x^2/2 is rounded once (relative error of the result up to x^2/2 ulp,
+ * 6e-6 at x = -14, as erfc of the rounded z would have anyway). */
+static inline float vm_phi_fast_f(float x)
 {
-    float z, q, t, t2, g, ga, gb, zh, zl, hi, lo, k, r, v;
-    z = x < 0 ? -x : x;
-    z = z > 10.1f ? 10.1f : z;               /* erfcf(10.06) < 2^-149 */
+    float a, z, q, t, t2, g, ga, gb, hi, k, r, v;
+    a = fabsf(x);
+    a = a > 14.3f ? 14.3f : a;               /* Phi(-14.3) < 2^-150 */
+    z = a * 0.707106781f;
     q = 1.0f / (z + 1.5f);
     t = 1.0f - 3.0f * q;                     /* (z - 3/2) / (z + 3/2) */
     t2 = t * t;
@@ -619,15 +622,12 @@ static inline float vm_erfc_fast_f(float x)
     gb = gb * t2 + -0.00946238916f;
     gb = gb * t2 + 0.0477684364f;
     gb = gb * t2 + -0.507849991f;
-    g = (ga + t * gb) * q;
-    zh = vm_float(vm_bits_f(z) & UINT32_C(0xfffff000));
-    zl = z - zh;
-    hi = z * z;
-    lo = ((zh * zh - hi) + 2.0f * zh * zl) + zl * zl;
+    g = (ga + t * gb) * (0.5f * q);          /* G q / 2 */
+    hi = 0.5f * (a * a);
     k = (-hi * VM_LOG2E_F + VM_SH_F) - VM_SH_F;
-    r = (-hi - k * VM_LN2HI_F) - (k * VM_LN2LO_F + lo);
-    v = vm_scale_f(g + g * (r + vm_expm1r_f(r)), k);
-    return x < 0 ? 2.0f - v : v;
+    r = (-hi - k * VM_LN2HI_F) - k * VM_LN2LO_F;
+    v = vm_scale_f(g + g * (r + vm_expm1r_f(r)), k);   /* Phi(-|x|) */
+    return x < 0 ? v : 1.0f - v;
 }
 
 #endif
