@@ -234,26 +234,23 @@ HOT static void b_softplus(nn_int m, real b, real t, const real *RESTRICT x,
     }
 }
 
-/* gelu'(x) = Phi(x) + x phi(x), Phi and phi = exp(-x^2/2)/sqrt(2 pi) from
- * one exponential (vm_phi), in double also for float data (the sum
- * cancels near x = -0.75); x phi(x) taken as 0 where phi underflows (in
- * the data's type). */
+/* gelu'(x) = Phi(x) + x phi(x).  In double: Phi and phi = exp(-x^2/2)/
+ * sqrt(2 pi) from one exponential (vm_phi_d); x phi(x) taken as 0 where
+ * phi underflows.  In single: vm_gelu_grad_f, in float arithmetic, which
+ * keeps the digits where the sum cancels (near x = -0.75). */
 HOT static void b_gelu(nn_int m, const real *RESTRICT x,
                        const real *RESTRICT dy, real *RESTRICT dx)
 {
     nn_int i;
     for (i = 0; i < m; i++) {
-        double ex, p, q;
 #ifdef NN_SINGLE
-        p = vm_phi_f(x[i], &ex);
-        q = 0.39894228040143267794 * ex;
-        q = q < 0x1p-150 ? 0.0 : (double)x[i] * q;   /* phi underflows */
+        dx[i] = dy[i] * vm_gelu_grad_f(x[i]);
 #else
-        p = vm_phi_d(x[i], &ex);
+        double ex, p = vm_phi_d(x[i], &ex), q;
         q = 0.39894228040143267794 * ex;
         q = q == 0 ? 0.0 : x[i] * q;
+        dx[i] = dy[i] * (p + q);
 #endif
-        dx[i] = (real)((double)dy[i] * (p + q));
     }
 }
 

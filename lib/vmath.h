@@ -39,8 +39,8 @@
  * speed is bounded by the latency of its longest chain.  Also here, for the
  * kernels of act.c, leaner or fused variants: vm_log1p_unit (log1p on
  * [0, 1], a polynomial), vm_expm1_neg (x <= 0), vm_phi (gelu's Phi and
- * exp(-x^2/2) from one exponential, one form for all x) and vm_phi_fast_f
- * (Phi in float arithmetic); tests/c/test_act_vmath.c measures
+ * exp(-x^2/2) from one exponential, one form for all x), vm_phi_fast_f
+ * and vm_gelu_grad_f (Phi and gelu' in float arithmetic); tests/c/test_act_vmath.c measures
  * them.  (vm_erfc_d and vm_erfc_f, the general erfc, serve no kernel now
  * that gelu has vm_phi; they stay, tested, for a loss or kernel that needs
  * erfc itself.)
@@ -558,54 +558,19 @@ static inline double vm_phi_d(double x, double *ex)
     return x < 0 ? v : 1.0 - v;
 }
 
-/* The same for a float x, in double (vm_erfc_f's G): Phi(x) and *ex =
- * exp(-x^2/2) (x^2 exact in double), both in double, so that gelu's
- * derivative Phi + x phi, which cancels near x = -0.75, is formed before
- * the one rounding to float. */
-static inline double vm_phi_f(float xf, double *ex)
-{
-    double x = xf, a, z, q, t, g, hi, k, r, p, v;
-    a = x < 0 ? -x : x;
-    a = a > 15.6 ? 15.6 : a;                 /* erfcf(11) < 2^-149 */
-    z = a * 0.70710678118654752440;
-    q = 1.0 / (z + 3.0);
-    t = (z - 3.0) * q;
-    g = -1.0302478671350565e-05;
-    g = g * t + 1.9655910560487885e-05;
-    g = g * t + 9.873707158612905e-05;
-    g = g * t + -0.0002649834217254595;
-    g = g * t + -0.0005426214440275764;
-    g = g * t + 0.003027424456584946;
-    g = g * t + -0.00121434170392917;
-    g = g * t + -0.026825370112629254;
-    g = g * t + 0.11952807506461957;
-    g = g * t + -0.3104674893110152;
-    g = g * t + 0.5902283378006228;
-    g = g * t + -0.8833944451868795;
-    g = g * t + 1.0740069072830063;
-    hi = 0.5 * (a * a);
-    k = (-hi * VM_LOG2E_D + VM_SH_D) - VM_SH_D;
-    r = (-hi - k * VM_LN2HI_D) - k * VM_LN2LO_D;
-    p = r + vm_expm1r_d(r);
-    *ex = vm_pow2i_d(k) * (1.0 + p);         /* k >= -176: no underflow */
-    v = vm_pow2i_d(k) * ((1.0 + p) * (g * q)) * 0.5;
-    return x < 0 ? v : 1.0 - v;
-}
-
-/* gelu's Phi(x) = erfc(-x/sqrt(2))/2 in float arithmetic (for the single
- * forward kernel: twice the lanes of vm_phi_f, which works in double):
- * with z = |x|/sqrt(2), erfc(z) = exp(-z^2) G(t) / (z + 3/2), t = (z - 3/2)
- * / (z + 3/2), G of degree 11 (interpolation at Chebyshev nodes of [-1,
- * 0.75] (z <= 10.1), computed with mpmath).  With 3/2 (not 4 as in
+/* gelu's Phi(x) = erfc(-x/sqrt(2))/2 in float arithmetic, for the single
+ * kernels (twice the lanes of double arithmetic): with z =
+ * a/sqrt(2), a = |x|, Phi(-a) = erfc(z)/2 = exp(-a^2/2) G(t) q/2, q = 1/(z +
+ * 3/2), t = (z - 3/2) q, G of degree 11 (interpolation at Chebyshev nodes
+ * of [-1, 0.75] (z <= 10.1), computed with mpmath).  With 3/2 (not 4 as in
  * vm_phi_d's map) G hardly depends on t near z = 0, so the rounding of t
  * costs little there and one form serves the whole range.  The exponent
- * x^2/2 is rounded once (relative error of the result up to x^2/2 ulp,
- * 6e-6 at x = -14, as erfc of the rounded z would have anyway). */
-static inline float vm_phi_fast_f(float x)
+ * a^2/2 is rounded once (relative error of the result up to a^2/2 ulp,
+ * 6e-6 at a = 14, as erfc of the rounded z would have anyway).
+ * vm_phi_g_f(a) is G(t) q/2. */
+static inline float vm_phi_g_f(float a)
 {
-    float a, z, q, t, t2, g, ga, gb, hi, k, r, v;
-    a = fabsf(x);
-    a = a > 14.3f ? 14.3f : a;               /* Phi(-14.3) < 2^-150 */
+    float z, q, t, t2, ga, gb;
     z = a * 0.707106781f;
     q = 1.0f / (z + 1.5f);
     t = 1.0f - 3.0f * q;                     /* (z - 3/2) / (z + 3/2) */
@@ -622,12 +587,52 @@ static inline float vm_phi_fast_f(float x)
     gb = gb * t2 + -0.00946238916f;
     gb = gb * t2 + 0.0477684364f;
     gb = gb * t2 + -0.507849991f;
-    g = (ga + t * gb) * (0.5f * q);          /* G q / 2 */
+    return (ga + t * gb) * (0.5f * q);
+}
+
+static inline float vm_phi_fast_f(float x)
+{
+    float a, g, hi, k, r, v;
+    a = fabsf(x);
+    a = a > 14.3f ? 14.3f : a;               /* Phi(-14.3) < 2^-150 */
+    g = vm_phi_g_f(a);
     hi = 0.5f * (a * a);
     k = (-hi * VM_LOG2E_F + VM_SH_F) - VM_SH_F;
     r = (-hi - k * VM_LN2HI_F) - k * VM_LN2LO_F;
-    v = vm_scale_f(g + g * (r + vm_expm1r_f(r)), k);   /* Phi(-|x|) */
+    v = vm_scale_f(g + g * (r + vm_expm1r_f(r)), k);   /* Phi(-a) */
     return x < 0 ? v : 1.0f - v;
+}
+
+/* gelu'(x) = Phi(x) + x phi(x), phi(x) = exp(-x^2/2)/sqrt(2 pi), in float
+ * arithmetic (vm_phi_fast_f's parts and its bound).  For x >= 0 both terms
+ * are positive.  For x = -a < 0 it is e W(a), e = exp(-a^2/2), W(a) =
+ * G q/2 - a/sqrt(2 pi), whose two terms cancel at its root a0 = 0.75179...
+ * (where gelu' changes sign); on [1/2, 1] W is taken as (a - a0) P(a -
+ * 3/4) instead, P of degree 5 (interpolation at Chebyshev nodes, computed
+ * with mpmath; 3 ulp), a - a0 formed from a0's float and its remainder,
+ * so that the digits near the root are kept. */
+static inline float vm_gelu_grad_f(float x)
+{
+    float a, g, hi, k, r, e, s, p, w, wb;
+    a = fabsf(x);
+    a = a > 15.0f ? 15.0f : a;               /* exp(-112.5) 15 < 2^-150 */
+    g = vm_phi_g_f(a);
+    hi = 0.5f * (a * a);
+    k = (-hi * VM_LOG2E_F + VM_SH_F) - VM_SH_F;
+    r = (-hi - k * VM_LN2HI_F) - k * VM_LN2LO_F;
+    e = vm_scale_f(1.0f + (r + vm_expm1r_f(r)), k);    /* exp(-a^2/2) */
+    s = a - 0.75f;
+    p = 0.0017601539148017764f;
+    p = p * s + -0.005231908522546291f;
+    p = p * s + 0.014350354671478271f;
+    p = p * s + -0.03665739670395851f;
+    p = p * s + 0.08488757908344269f;
+    p = p * s + -0.5725581645965576f;
+    wb = ((a - 0.7517915368080139f) - -1.211444988769017e-08f) * p;
+    w = g - a * 0.398942280f;
+    wb = a < 1.0f ? wb : w;                  /* selects only: no && */
+    w = a > 0.5f ? wb : w;
+    return x < 0 ? e * w : (1.0f - e * g) + a * (e * 0.398942280f);
 }
 
 #endif

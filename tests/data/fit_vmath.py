@@ -4,7 +4,10 @@
   G    vm_phi_d: erfc(z) = exp(-z^2) G(t) / (z + 4), t = (z - 4)/(z + 4),
        degree 20 on t in [-1, (28 - 4)/(28 + 4)] (z in [0, 28]);
   Q    vm_log1p_unit_d/_f: log1p(x) = x + x^2 Q(x) on [0, 1], degree 19
-       (double) and 8 (float).
+       (double) and 8 (float);
+  P    vm_gelu_grad_f: W(a) = Phi(-a) exp(a^2/2) - a/sqrt(2 pi) = (a - a0)
+       P(a - 3/4) on [1/2, 1], a0 the root of W (printed as a float and its
+       remainder), degree 5, in float.
 
 Each is the interpolant at the Chebyshev nodes of its interval, computed
 with 40 digits and rounded to the C type; the script prints the
@@ -100,6 +103,28 @@ def fit_q(n, rnd, split):
     return cs, float(worst)
 
 
+def fit_p():
+    def w(a):
+        return mp.erfc(a / mp.sqrt(2)) / 2 * mp.exp(a * a / 2) - a / mp.sqrt(2 * mp.pi)
+
+    a0 = mp.findroot(w, 0.75)
+    a0f = f32(float(a0))
+    a0lo = f32(float(a0 - a0f))
+
+    def p(s):
+        a = s + mp.mpf('0.75')
+        return w(a) / (a - a0) if abs(a - a0) > mp.mpf(10) ** -30 else mp.diff(w, a0)
+
+    cs = [f32(float(x)) for x in chebyshev_fit(p, mp.mpf(-0.25), mp.mpf(0.25), 5)]
+    worst = 0
+    for i in range(2001):
+        a = f32(0.5 + 0.5 * i / 2000)
+        v = f32(f32(f32(a - a0f) - a0lo) * horner(cs, f32(a - 0.75), f32))
+        ref = w(mp.mpf(a))
+        worst = max(worst, abs((v - ref) / ref))
+    return a0f, a0lo, cs, float(worst)
+
+
 if __name__ == '__main__':
     cs, w = fit_g()
     print('G (vm_phi_d), constant first; relative error %.3g' % w)
@@ -108,3 +133,7 @@ if __name__ == '__main__':
         cs, w = fit_q(n, rnd, split)
         print('Q (vm_log1p_unit, %s), constant first; relative error %.3g' % (name, w))
         print('\n'.join(repr(c) for c in cs))
+    a0f, a0lo, cs, w = fit_p()
+    print('P (vm_gelu_grad_f, float), a0 = %r + %r, constant first; relative '
+          'error %.3g' % (a0f, a0lo, w))
+    print('\n'.join(repr(c) for c in cs))
