@@ -137,7 +137,7 @@ HOT static void f_gelu(nn_int m, const real *RESTRICT x, real *RESTRICT y)
 #ifdef NN_SINGLE
         real p = vm_phi_fast_f(x[i]);
 #else
-        double ex, p = vm_phi_d(x[i], &ex);
+        double p = vm_phi_d(x[i]);
 #endif
         y[i] = p == 0 ? R(0) : x[i] * p;
     }
@@ -234,10 +234,10 @@ HOT static void b_softplus(nn_int m, real b, real t, const real *RESTRICT x,
     }
 }
 
-/* gelu'(x) = Phi(x) + x phi(x).  In double: Phi and phi = exp(-x^2/2)/
- * sqrt(2 pi) from one exponential (vm_phi_d); x phi(x) taken as 0 where
- * phi underflows.  In single: vm_gelu_grad_f, in float arithmetic, which
- * keeps the digits where the sum cancels (near x = -0.75). */
+/* gelu'(x) = Phi(x) + x phi(x): Phi and phi = exp(-x^2/2)/sqrt(2 pi) from
+ * one exponential (vm_gelu_grad_d; in single vm_gelu_grad_f, in float
+ * arithmetic, which keeps the digits where the sum cancels, near x =
+ * -0.75). */
 HOT static void b_gelu(nn_int m, const real *RESTRICT x,
                        const real *RESTRICT dy, real *RESTRICT dx)
 {
@@ -246,10 +246,7 @@ HOT static void b_gelu(nn_int m, const real *RESTRICT x,
 #ifdef NN_SINGLE
         dx[i] = dy[i] * vm_gelu_grad_f(x[i]);
 #else
-        double ex, p = vm_phi_d(x[i], &ex), q;
-        q = 0.39894228040143267794 * ex;
-        q = q == 0 ? 0.0 : x[i] * q;
-        dx[i] = dy[i] * (p + q);
+        dx[i] = dy[i] * vm_gelu_grad_d(x[i]);
 #endif
     }
 }

@@ -503,21 +503,20 @@ static inline float vm_erfc_f(float xf)
     return (float)(x < 0 ? 2.0 - v : v);
 }
 
-/* gelu's Phi(x) = erfc(-x/sqrt(2))/2, and *ex = exp(-x^2/2) (for its
- * derivative, phi(x) = *ex/sqrt(2 pi)), sharing one exponential, with one
- * form for all x: with z = |x|/sqrt(2), erfc(z) = exp(-z^2) G(t) / (z + 4),
- * t = (z - 4) / (z + 4) in [-1, 0.75] (z <= 28), G a polynomial of degree
- * 20 (interpolation at Chebyshev nodes, computed with mpmath by
- * tests/data/fit_vmath.py; relative error 8e-16 with its roundings).  x^2/2 = hi + lo exactly (x cut, not z)
- * in the exponent, so that the rounding of x/sqrt(2) costs no digits there
- * (erfc of the rounded z would lose up to 2 z^2 u, 1.6e-13 at x = -38).
- * Near x = 0, where Phi is near 1/2, G's form is as accurate as a Taylor
- * series of erf (vm_erfc_d's other branch), so there is none. */
-static inline double vm_phi_d(double x, double *ex)
+/* gelu's Phi(x) = erfc(-x/sqrt(2))/2 in double, one form for all x: with
+ * z = a/sqrt(2), a = |x|, Phi(-a) = erfc(z)/2 = exp(-a^2/2) G(t) q/2, q =
+ * 1/(z + 4), t = (z - 4) q in [-1, 0.75] (z <= 28), G a polynomial of
+ * degree 20 (interpolation at Chebyshev nodes, computed with mpmath by
+ * tests/data/fit_vmath.py; relative error 8e-16 with its roundings).
+ * a^2/2 = hi + lo exactly (a cut, not z) in the exponent, so that the
+ * rounding of a/sqrt(2) costs no digits there (erfc of the rounded z would
+ * lose up to 2 z^2 u, 1.6e-13 at x = -38).  Near x = 0, where Phi is near
+ * 1/2, G's form is as accurate as a Taylor series of erf (vm_erfc_d's
+ * other branch), so there is none.  vm_phi_g_d(a) is G(t) q/2;
+ * vm_phi_exp_d(a, &k) is e^r - 1 with exp(-a^2/2) = 2^k e^r. */
+static inline double vm_phi_g_d(double a)
 {
-    double a, z, q, t, t2, ga, gb, g, ah, al, hi, lo, k, r, p, v;
-    a = x < 0 ? -x : x;
-    a = a > 39.6 ? 39.6 : a;                 /* exp(-39.6^2/2) < 2^-1074 */
+    double z, q, t, t2, ga, gb;
     z = a * 0.70710678118654752440;
     q = 1.0 / (z + 4.0);
     t = 1.0 - 8.0 * q;                       /* (z - 4) / (z + 4) */
@@ -543,19 +542,48 @@ static inline double vm_phi_d(double x, double *ex)
     gb = gb * t2 + -0.17401093725244177;
     gb = gb * t2 + -0.5408538313128007;
     gb = gb * t2 + -0.9765487290808864;
-    g = (ga + t * gb) * q;
+    return (ga + t * gb) * (0.5 * q);
+}
+
+static inline double vm_phi_exp_d(double a, double *k)
+{
+    double ah, al, hi, lo, r;
     ah = vm_double(vm_bits_d(a) & UINT64_C(0xfffffffff8000000));
     al = a - ah;
     hi = a * a;
     lo = ((ah * ah - hi) + 2.0 * ah * al) + al * al;
     hi = 0.5 * hi;
     lo = 0.5 * lo;
-    k = (-hi * VM_LOG2E_D + VM_SH_D) - VM_SH_D;
-    r = (-hi - k * VM_LN2HI_D) - (k * VM_LN2LO_D + lo);
-    p = r + vm_expm1r_d(r);                  /* e^r - 1 */
-    *ex = vm_scale_d(1.0 + p, k);
-    v = vm_scale_d(g + g * p, k - 1.0);      /* erfc(z) / 2 */
+    *k = (-hi * VM_LOG2E_D + VM_SH_D) - VM_SH_D;
+    r = (-hi - *k * VM_LN2HI_D) - (*k * VM_LN2LO_D + lo);
+    return r + vm_expm1r_d(r);
+}
+
+static inline double vm_phi_d(double x)
+{
+    double a, g, k, p, v;
+    a = fabs(x);
+    a = a > 39.6 ? 39.6 : a;                 /* exp(-39.6^2/2) < 2^-1074 */
+    g = vm_phi_g_d(a);
+    p = vm_phi_exp_d(a, &k);
+    v = vm_scale_d(g + g * p, k);            /* Phi(-a) */
     return x < 0 ? v : 1.0 - v;
+}
+
+/* gelu'(x) = Phi(x) + x phi(x), phi(x) = exp(-x^2/2)/sqrt(2 pi), from
+ * vm_phi_d's parts and one exponential e = exp(-a^2/2): for x >= 0, (1 -
+ * e g) + a e/sqrt(2 pi); for x < 0, e (g - a/sqrt(2 pi)).  (Where e is
+ * subnormal, e g rounds twice: only results below 2^-1022 lose digits.) */
+static inline double vm_gelu_grad_d(double x)
+{
+    double a, g, k, p, e;
+    a = fabs(x);
+    a = a > 39.6 ? 39.6 : a;
+    g = vm_phi_g_d(a);
+    p = vm_phi_exp_d(a, &k);
+    e = vm_scale_d(1.0 + p, k);
+    return x < 0 ? e * (g - a * 0.39894228040143267794)
+                 : (1.0 - e * g) + a * (e * 0.39894228040143267794);
 }
 
 /* gelu's Phi(x) = erfc(-x/sqrt(2))/2 in float arithmetic, for the single
