@@ -229,10 +229,12 @@ static void test_softmax(void **state)
     close_to(Yf[3], -50, 1e-7);
 }
 
-/* Many rows (several blocks) and many columns: rows sum to 1. */
+/* Many rows (several blocks) and many columns: rows sum to 1, and the
+ * backward product is the one of the formula. */
 static void test_softmax_blocks(void **state)
 {
-    const nn_int shapes[][2] = { { 1000, 3 }, { 3, 3000 }, { 257, 64 }, { 1, 1 } };
+    /* blocks of up to 2048 rows, fewer for many columns */
+    const nn_int shapes[][2] = { { 5000, 3 }, { 3, 3000 }, { 1100, 64 }, { 1, 1 } };
     int s;
     (void)state;
     for (s = 0; s < 4; s++) {
@@ -252,6 +254,21 @@ static void test_softmax_blocks(void **state)
             }
             close_to(sd, 1, 1e-13);
             close_to(sf, 1, 1e-5);
+        }
+        {   /* backward across the blocks (3 arrays: smaller blocks):
+             * Y .* (dY - sum(dY .* Y, 2)), with dY = X */
+            double *dX = malloc((size_t)(n * k) * sizeof *dX);
+            assert_true(dX != NULL);
+            assert_int_equal(nn_act_backward_d(NN_ACT_SOFTMAX, NULL, n, k, X, X, dX), NN_OK);
+            for (i = 0; i < n; i++) {
+                long double dot = 0;
+                for (j = 0; j < k; j++)
+                    dot += (long double)X[i + j * n] * Y[i + j * n];
+                for (j = 0; j < k; j++)
+                    assert_true(fabsl(dX[i + j * n] - Y[i + j * n] * (X[i + j * n] - dot)) <=
+                                1e-12L * (1 + fabsl(dot)));
+            }
+            free(dX);
         }
         free(X); free(Y); free(Xf); free(Yf);
     }

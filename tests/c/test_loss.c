@@ -354,6 +354,41 @@ static void test_ce_wide(void **state)
     assert_true(L[2] == 0);   /* class 8 holds the huge logit */
 }
 
+/* Many rows (several blocks of rows), T as indices and as one-hot rows,
+ * value only and with the gradient, against two passes in long double. */
+static void test_ce_blocks(void **state)
+{
+    enum { n = 5000, k = 10 };
+    double *Z = malloc(n * k * sizeof *Z), *T = malloc(n * sizeof *T);
+    double *P = calloc(n * k, sizeof *P), *dZ = malloc(n * k * sizeof *dZ);
+    double *L = malloc(n * sizeof *L), *L2 = malloc(n * sizeof *L2);
+    nn_loss_opts o;
+    nn_int i, j;
+    (void)state;
+    assert_true(Z && T && P && dZ && L && L2);
+    for (i = 0; i < n * k; i++)
+        Z[i] = 20 * val(i, 7);
+    for (i = 0; i < n; i++) {
+        T[i] = (double)(1 + i % k);
+        P[i + (i % k) * n] = 1;
+    }
+    opts(NN_LOSS_CE, &o, NN_RED_NONE);
+    assert_int_equal(nn_loss_d(NN_LOSS_CE, &o, n, k, Z, 1, T, L, dZ), NN_OK);
+    assert_int_equal(nn_loss_d(NN_LOSS_CE, &o, n, k, Z, k, P, L2, NULL), NN_OK);
+    for (i = 0; i < n; i++) {
+        long double m = -INFINITY, s = 0, g;
+        for (j = 0; j < k; j++) m = fmaxl(m, Z[i + j * n]);
+        for (j = 0; j < k; j++) s += expl(Z[i + j * n] - m);
+        close_to(L[i], (double)(m + logl(s) - Z[i + (i % k) * n]), 1e-12);
+        close_to(L2[i], L[i], 1e-12);
+        for (j = 0; j < k; j++) {
+            g = expl(Z[i + j * n] - m) / s - (i % k == j);
+            assert_true(fabsl(dZ[i + j * n] - g) <= 1e-14L);
+        }
+    }
+    free(Z); free(T); free(P); free(dZ); free(L); free(L2);
+}
+
 /* ---- domains, empty input, extremes ------------------------------------- */
 
 static void test_domain(void **state)
@@ -440,6 +475,7 @@ int main(void)
         cmocka_unit_test(test_elementwise),
         cmocka_unit_test(test_per_observation),
         cmocka_unit_test(test_ce_wide),
+        cmocka_unit_test(test_ce_blocks),
         cmocka_unit_test(test_domain),
         cmocka_unit_test(test_empty_and_extremes),
     };

@@ -5,6 +5,8 @@
        degree 20 on t in [-1, (28 - 4)/(28 + 4)] (z in [0, 28]);
   Q    vm_log1p_unit_d/_f: log1p(x) = x + x^2 Q(x) on [0, 1], degree 19
        (double) and 8 (float);
+  E    vm_expm1r_f: e^r - 1 - r = r^2 E(r) on |r| <= ln2/2, degree 4, in
+       float;
   P    vm_gelu_grad_f: W(a) = Phi(-a) exp(a^2/2) - a/sqrt(2 pi) = (a - a0)
        P(a - 3/4) on [1/2, 1], a0 the root of W (printed as a float and its
        remainder), degree 5, in float.
@@ -125,6 +127,26 @@ def fit_p():
     return a0f, a0lo, cs, float(worst)
 
 
+def fit_e():
+    h = mp.log(2) / 2
+
+    def e(r):
+        if abs(r) < mp.mpf(10) ** -8:
+            return mp.mpf(0.5) + r / 6 + r * r / 24
+        return (mp.exp(r) - 1 - r) / r ** 2
+
+    cs = [f32(float(x)) for x in chebyshev_fit(e, -h, h, 4)]
+    worst = 0
+    for i in range(-4000, 4001):
+        r = f32(float(h) * i / 4000)
+        if r == 0:
+            continue
+        v = f32(r + f32(f32(r * r) * horner(cs, r, f32)))
+        ref = mp.expm1(mp.mpf(r))
+        worst = max(worst, abs((v - ref) / ref))
+    return cs, float(worst)
+
+
 if __name__ == '__main__':
     cs, w = fit_g()
     print('G (vm_phi_d), constant first; relative error %.3g' % w)
@@ -136,4 +158,7 @@ if __name__ == '__main__':
     a0f, a0lo, cs, w = fit_p()
     print('P (vm_gelu_grad_f, float), a0 = %r + %r, constant first; relative '
           'error %.3g' % (a0f, a0lo, w))
+    print('\n'.join(repr(c) for c in cs))
+    cs, w = fit_e()
+    print('E (vm_expm1r_f), constant first; relative error of expm1 %.3g' % w)
     print('\n'.join(repr(c) for c in cs))
