@@ -5,10 +5,10 @@
  * a range reduction followed by a polynomial:
  *
  *   exp    x = k ln2 + r, |r| <= ln2/2 (ln2 in two parts, k ln2hi exact);
- *          e^r = 1 + r + r^2 (1/2 + r/6 + ...), Taylor to r^13 (in
- *          float r + r^2 P(r), P of degree 4 interpolated at Chebyshev
- *          nodes); 2^k applied as two powers of 2 so that the one rounding
- *          into the subnormal range is the last multiplication.
+ *          e^r = 1 + r + r^2 P(r), P of degree 9 (4 in float)
+ *          interpolated at Chebyshev nodes; 2^k applied as two powers of
+ *          2 so that the one rounding into the subnormal range is the
+ *          last multiplication.
  *   expm1  the same reduction, with r kept as r + rl (double length);
  *          2^k (e^r - 1) + (2^k - 1), summed so that no digit is lost
  *          (for k = 0 it is r + r^2 Q(r) itself).
@@ -107,26 +107,24 @@ static inline float vm_pow2i_f(float k)
     return vm_float(vm_bits_f(k + (VM_SH_F + 127.0f)) << 23);
 }
 
-/* e^r - 1 - r for |r| <= ln2/2 (double: Taylor, truncation < 2^-56
- * relative; float: r^2 P(r), P of degree 4 interpolating (e^r - 1 - r)/r^2
- * at Chebyshev nodes (tests/data/fit_vmath.py), 0.75 ulp for expm1(r)).
+/* e^r - 1 - r for |r| <= ln2/2: r^2 P(r), P of degree 9 (double) or 4
+ * (float) interpolating (e^r - 1 - r)/r^2 at Chebyshev nodes
+ * (tests/data/fit_vmath.py); 0.8 ulp for expm1(r) in both.
  * Even and odd coefficients in two chains of r^2 (half the latency of one
  * Horner chain, which would bound a vectorised loop's speed). */
 static inline double vm_expm1r_d(double r)
 {
     double r2 = r * r, e, o;
-    e = 1.0 / 479001600.0;
-    e = e * r2 + 1.0 / 3628800.0;
-    e = e * r2 + 1.0 / 40320.0;
-    e = e * r2 + 1.0 / 720.0;
-    e = e * r2 + 1.0 / 24.0;
-    e = e * r2 + 0.5;
-    o = 1.0 / 6227020800.0;
-    o = o * r2 + 1.0 / 39916800.0;
-    o = o * r2 + 1.0 / 362880.0;
-    o = o * r2 + 1.0 / 5040.0;
-    o = o * r2 + 1.0 / 120.0;
-    o = o * r2 + 1.0 / 6.0;
+    e = 2.7620075879983367e-07;
+    e = e * r2 + 2.4801521322368692e-05;
+    e = e * r2 + 0.0013888888917196719;
+    e = e * r2 + 0.041666666666624164;
+    e = e * r2 + 0.5000000000000001;
+    o = 2.5100375832561234e-08;
+    o = o * r2 + 2.7557268480310024e-06;
+    o = o * r2 + 0.00019841269863040545;
+    o = o * r2 + 0.008333333333330065;
+    o = o * r2 + 0.16666666666666669;
     return r2 * (e + r * o);
 }
 

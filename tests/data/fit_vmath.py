@@ -5,8 +5,8 @@
        degree 20 on t in [-1, (28 - 4)/(28 + 4)] (z in [0, 28]);
   Q    vm_log1p_unit_d/_f: log1p(x) = x + x^2 Q(x) on [0, 1], degree 19
        (double) and 8 (float);
-  E    vm_expm1r_f: e^r - 1 - r = r^2 E(r) on |r| <= ln2/2, degree 4, in
-       float;
+  E    vm_expm1r_d/_f: e^r - 1 - r = r^2 E(r) on |r| <= ln2/2, degree 9
+       (double) and 4 (float);
   P    vm_gelu_grad_f: W(a) = Phi(-a) exp(a^2/2) - a/sqrt(2 pi) = (a - a0)
        P(a - 3/4) on [1/2, 1], a0 the root of W (printed as a float and its
        remainder), degree 5, in float.
@@ -15,8 +15,8 @@ Each is the interpolant at the Chebyshev nodes of its interval, computed
 with 40 digits and rounded to the C type; the script prints the
 coefficients from the constant term up, and the largest relative error of
 the final result over a grid, with the roundings of the evaluation as
-vmath.h does it (Horner; G as two chains in t^2, Q as A + x^10 B, x^5 in
-float).  usage: python3 fit_vmath.py
+vmath.h does it (Horner; G and E as two chains in the square, Q as A +
+x^10 B, x^5 in float).  usage: python3 fit_vmath.py
 """
 import struct
 import mpmath as mp
@@ -127,7 +127,7 @@ def fit_p():
     return a0f, a0lo, cs, float(worst)
 
 
-def fit_e():
+def fit_e(n, rnd):
     h = mp.log(2) / 2
 
     def e(r):
@@ -135,13 +135,15 @@ def fit_e():
             return mp.mpf(0.5) + r / 6 + r * r / 24
         return (mp.exp(r) - 1 - r) / r ** 2
 
-    cs = [f32(float(x)) for x in chebyshev_fit(e, -h, h, 4)]
+    cs = [rnd(float(x)) for x in chebyshev_fit(e, -h, h, n)]
     worst = 0
     for i in range(-4000, 4001):
-        r = f32(float(h) * i / 4000)
+        r = rnd(float(h) * i / 4000)
         if r == 0:
             continue
-        v = f32(r + f32(f32(r * r) * horner(cs, r, f32)))
+        r2 = rnd(r * r)
+        q = rnd(horner(cs[0::2], r2, rnd) + rnd(r * horner(cs[1::2], r2, rnd)))
+        v = rnd(r + rnd(r2 * q))
         ref = mp.expm1(mp.mpf(r))
         worst = max(worst, abs((v - ref) / ref))
     return cs, float(worst)
@@ -159,6 +161,8 @@ if __name__ == '__main__':
     print('P (vm_gelu_grad_f, float), a0 = %r + %r, constant first; relative '
           'error %.3g' % (a0f, a0lo, w))
     print('\n'.join(repr(c) for c in cs))
-    cs, w = fit_e()
-    print('E (vm_expm1r_f), constant first; relative error of expm1 %.3g' % w)
-    print('\n'.join(repr(c) for c in cs))
+    for name, n, rnd in (('double', 9, float), ('float', 4, f32)):
+        cs, w = fit_e(n, rnd)
+        print('E (vm_expm1r, %s), constant first; relative error of expm1 %.3g'
+              % (name, w))
+        print('\n'.join(repr(c) for c in cs))
