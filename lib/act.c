@@ -26,11 +26,13 @@
  * 3; Phi 12; float gelu's forward erfc 8). */
 #ifdef NN_SINGLE
 #define VEXP vm_exp_f
+#define VEXP_NEG vm_exp_neg_f
 #define VEXPM1_NEG vm_expm1_neg_f
 #define VLOG1P vm_log1p_f
 #define VLOG1P_UNIT vm_log1p_unit_f
 #else
 #define VEXP vm_exp_d
+#define VEXP_NEG vm_exp_neg_d
 #define VEXPM1_NEG vm_expm1_neg_d
 #define VLOG1P vm_log1p_d
 #define VLOG1P_UNIT vm_log1p_unit_d
@@ -51,7 +53,7 @@
 /* 1 / (1 + exp(-x)) without overflow: exp only of -|x|. */
 static inline real sigm(real x)
 {
-    real e = VEXP(-fabs(x));
+    real e = VEXP_NEG(-fabs(x));
     real r = R(1) / (R(1) + e);
     return x >= 0 ? r : e * r;
 }
@@ -120,13 +122,13 @@ HOT static void f_softplus(nn_int m, real b, real t, const real *RESTRICT x,
     if (b == R(1))          /* the default: no division */
         for (i = 0; i < m; i++) {
             real xi = x[i];
-            real s = (xi > 0 ? xi : R(0)) + VLOG1P_UNIT(VEXP(-fabs(xi)));
+            real s = (xi > 0 ? xi : R(0)) + VLOG1P_UNIT(VEXP_NEG(-fabs(xi)));
             y[i] = xi > t ? xi : s;
         }
     else
         for (i = 0; i < m; i++) {
             real bx = b * x[i];
-            real s = ((bx > 0 ? bx : R(0)) + VLOG1P_UNIT(VEXP(-fabs(bx)))) / b;
+            real s = ((bx > 0 ? bx : R(0)) + VLOG1P_UNIT(VEXP_NEG(-fabs(bx)))) / b;
             y[i] = bx > t ? x[i] : s;
         }
 }
@@ -179,7 +181,7 @@ HOT static void b_sigmoid(nn_int m, const real *RESTRICT x,
 {
     nn_int i;
     for (i = 0; i < m; i++) {
-        real e = VEXP(-fabs(x[i]));
+        real e = VEXP_NEG(-fabs(x[i]));
         real r = R(1) / (R(1) + e);
         dx[i] = dy[i] * (e * r * r);
     }
@@ -191,7 +193,7 @@ HOT static void b_tanh(nn_int m, const real *RESTRICT x,
 {
     nn_int i;
     for (i = 0; i < m; i++) {
-        real e = VEXP(R(-2) * fabs(x[i]));
+        real e = VEXP_NEG(R(-2) * fabs(x[i]));
         real r = R(1) / (R(1) + e);
         dx[i] = dy[i] * (R(4) * e * r * r);
     }
@@ -262,7 +264,7 @@ HOT static void b_silu(nn_int m, const real *RESTRICT x,
     nn_int i;
     for (i = 0; i < m; i++) {
         real v = x[i];
-        real e = VEXP(-fabs(v));
+        real e = VEXP_NEG(-fabs(v));
         real r = R(1) / (R(1) + e);
         real s = v >= 0 ? r : e * r;
         real c = v >= 0 ? e * r : r;
@@ -328,13 +330,13 @@ HOT static void row_sums(nn_int n, nn_int k, nn_int b, int logf,
         const real *x = X + j * n;
         if (dY == NULL && E == NULL) {
             for (i = 0; i < b; i++) {
-                real e = VEXP(x[i] - mx[i]);
+                real e = VEXP_NEG(x[i] - mx[i]);
                 r[i] += j != am[i] ? e : R(0);
             }
         } else if (dY == NULL) {
             real *ej = E + j * n;
             for (i = 0; i < b; i++) {
-                real e = VEXP(x[i] - mx[i]);
+                real e = VEXP_NEG(x[i] - mx[i]);
                 ej[i] = e;
                 r[i] += j != am[i] ? e : R(0);
             }
@@ -342,7 +344,7 @@ HOT static void row_sums(nn_int n, nn_int k, nn_int b, int logf,
             real *ej = E + j * n;
             const real *dy = dY + j * n;
             for (i = 0; i < b; i++) {
-                real e = VEXP(x[i] - mx[i]);
+                real e = VEXP_NEG(x[i] - mx[i]);
                 real d = dy[i];
                 int other = j != am[i];
                 ej[i] = e;

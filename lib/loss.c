@@ -10,9 +10,11 @@
  * loops vectorise), and the clones of the hot loops, as in act.c. */
 #ifdef NN_SINGLE
 #define VEXP vm_exp_f
+#define VEXP_NEG vm_exp_neg_f
 #define VLOG1P vm_log1p_f
 #else
 #define VEXP vm_exp_d
+#define VEXP_NEG vm_exp_neg_d
 #define VLOG1P vm_log1p_d
 #endif
 
@@ -266,13 +268,13 @@ HOT static void ce_block(nn_int n, nn_int k, nn_int b, const real *RESTRICT Z,
         real *RESTRICT e = dZ + j * n;
         if (idx && u == 0) {           /* t' = 1 at the class, else 0 */
             for (i = 0; i < b; i++) {
-                real v = VEXP(z[i] - m[i]);
+                real v = VEXP_NEG(z[i] - m[i]);
                 e[i] = v;
                 s[i] += v;
             }
         } else if (idx) {              /* t' = u + (class ? keep : 0) */
             for (i = 0; i < b; i++) {
-                real v = VEXP(z[i] - m[i]);
+                real v = VEXP_NEG(z[i] - m[i]);
                 e[i] = v;
                 s[i] += v;
                 A[i] += m[i] - z[i];
@@ -280,7 +282,7 @@ HOT static void ce_block(nn_int n, nn_int k, nn_int b, const real *RESTRICT Z,
         } else {
             const real *RESTRICT t = T + j * n;
             for (i = 0; i < b; i++) {
-                real v = VEXP(z[i] - m[i]), tt = keep * t[i] + u;
+                real v = VEXP_NEG(z[i] - m[i]), tt = keep * t[i] + u;
                 e[i] = v;
                 s[i] += v;
                 St[i] += tt;
@@ -337,14 +339,14 @@ HOT static void ce_block_value(nn_int n, nn_int k, nn_int b,
         const real *RESTRICT z = Z + j * n;
         if (idx) {
             for (i = 0; i < b; i++) {
-                s[i] += VEXP(z[i] - m[i]);
+                s[i] += VEXP_NEG(z[i] - m[i]);
                 A[i] += m[i] - z[i];
             }
         } else {
             const real *RESTRICT t = T + j * n;
             for (i = 0; i < b; i++) {
                 real tt = keep * t[i] + u;
-                s[i] += VEXP(z[i] - m[i]);
+                s[i] += VEXP_NEG(z[i] - m[i]);
                 St[i] += tt;
                 A[i] += tt * (m[i] - z[i]);
             }

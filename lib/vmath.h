@@ -173,6 +173,27 @@ static inline float vm_exp_f(float x)
     return vm_scale_f(1.0f + (r + vm_expm1r_f(r)), k);
 }
 
+/* exp for x <= 0 (as the kernels take it: of -|x| or of x - rowmax), NaN
+ * gives NaN: vm_exp without its upper clamp (x up to 709, 88 in float,
+ * would still be right; beyond, the result is not). */
+static inline double vm_exp_neg_d(double x)
+{
+    double k, r;
+    x = x < -746.0 ? -746.0 : x;
+    k = (x * VM_LOG2E_D + VM_SH_D) - VM_SH_D;
+    r = (x - k * VM_LN2HI_D) - k * VM_LN2LO_D;
+    return vm_scale_d(1.0 + (r + vm_expm1r_d(r)), k);
+}
+
+static inline float vm_exp_neg_f(float x)
+{
+    float k, r;
+    x = x < -104.0f ? -104.0f : x;
+    k = (x * VM_LOG2E_F + VM_SH_F) - VM_SH_F;
+    r = (x - k * VM_LN2HI_F) - k * VM_LN2LO_F;
+    return vm_scale_f(1.0f + (r + vm_expm1r_f(r)), k);
+}
+
 /* x = k ln2 + r + rl; with s = 2^(k-1): for k < 56, (2^k - 1) + 2^k r +
  * 2^k (rl + Q) (the first sum exact or nearly), else 2^k (1 + r + rl + Q),
  * which cannot overflow before the true value does. */

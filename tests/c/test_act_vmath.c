@@ -3,6 +3,7 @@
  * points each:
  *   vm_log1p_unit_d, _f (softplus: log1p on [0, 1], a polynomial)  3 and
  *     2 ulp;
+ *   vm_exp_neg_d, _f (exp for x <= 0)  the bits of vm_exp;
  *   vm_expm1_neg_d, _f (tanh, elu: expm1 for x <= 0)  2 ulp, as vm_expm1;
  *   vm_phi_d (gelu: Phi(x))  12 ulp of the value at x itself;
  *     vm_gelu_grad_d (gelu')  12 ulp of its larger term;
@@ -127,6 +128,24 @@ static void test_phi(void **state)
     assert_true(vm_gelu_grad_d(-INFINITY) == 0.0);
     assert_true(vm_gelu_grad_d(INFINITY) == 1.0);
     assert_true(vm_gelu_grad_d(0.0) == 0.5 && isnan(vm_gelu_grad_d(NAN)));
+}
+
+/* vm_exp_neg_d and _f (exp for x <= 0): the bits of vm_exp, whose steps
+ * they are, on [-800, 0] and at the ends */
+static void test_exp_neg(void **state)
+{
+    long i;
+    (void)state;
+    for (i = 0; i < 3000000; i++) {
+        double x = i % 2 ? -800.0 * unif01() : -exp2(-60.0 * unif01());
+        float xf = (float)(i % 2 ? x / 7 : x);
+        assert_true(vm_exp_neg_d(x) == vm_exp_d(x));
+        assert_true(vm_exp_neg_f(xf) == vm_exp_f(xf));
+    }
+    assert_true(vm_exp_neg_d(0.0) == 1.0 && vm_exp_neg_f(-0.0f) == 1.0f);
+    assert_true(vm_exp_neg_d(-INFINITY) == 0.0 && vm_exp_neg_f(-INFINITY) == 0.0f);
+    assert_true(isnan(vm_exp_neg_d(NAN)) && isnan(vm_exp_neg_f(NAN)));
+    assert_true(vm_exp_neg_d(-745.0) > 0.0 && vm_exp_neg_f(-103.0f) > 0.0f);
 }
 
 /* vm_expm1_neg_d and _f (tanh, elu) on [-45, 0]: 2 ulp, as vm_expm1 */
@@ -258,6 +277,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_log1p_unit),
         cmocka_unit_test(test_phi),
+        cmocka_unit_test(test_exp_neg),
         cmocka_unit_test(test_expm1_neg),
         cmocka_unit_test(test_phi_fast_f),
         cmocka_unit_test(test_gelu_grad_f),
