@@ -153,33 +153,13 @@ static inline float vm_scale_f(float p, float k)
     return p * vm_pow2i_f(k1) * vm_pow2i_f(k - k1);
 }
 
-static inline double vm_exp_d(double x)
-{
-    double k, r;
-    x = x < -746.0 ? -746.0 : x;             /* NaN stays NaN */
-    x = x > 710.0 ? 710.0 : x;
-    k = (x * VM_LOG2E_D + VM_SH_D) - VM_SH_D;
-    r = (x - k * VM_LN2HI_D) - k * VM_LN2LO_D;
-    return vm_scale_d(1.0 + (r + vm_expm1r_d(r)), k);
-}
-
-static inline float vm_exp_f(float x)
-{
-    float k, r;
-    x = x < -104.0f ? -104.0f : x;
-    x = x > 89.0f ? 89.0f : x;
-    k = (x * VM_LOG2E_F + VM_SH_F) - VM_SH_F;
-    r = (x - k * VM_LN2HI_F) - k * VM_LN2LO_F;
-    return vm_scale_f(1.0f + (r + vm_expm1r_f(r)), k);
-}
-
-/* exp for x <= 0 (as the kernels take it: of -|x| or of x - rowmax), NaN
- * gives NaN: vm_exp without its upper clamp (x up to 709, 88 in float,
- * would still be right; beyond, the result is not). */
+/* exp for x up to 709 (88 in float), as the kernels take it, of -|x| or
+ * of x - rowmax (vm_exp_neg); beyond, the result is not right.  vm_exp is
+ * the same with x clamped above, for all x.  NaN gives NaN. */
 static inline double vm_exp_neg_d(double x)
 {
     double k, r;
-    x = x < -746.0 ? -746.0 : x;
+    x = x < -746.0 ? -746.0 : x;             /* NaN stays NaN */
     k = (x * VM_LOG2E_D + VM_SH_D) - VM_SH_D;
     r = (x - k * VM_LN2HI_D) - k * VM_LN2LO_D;
     return vm_scale_d(1.0 + (r + vm_expm1r_d(r)), k);
@@ -192,6 +172,16 @@ static inline float vm_exp_neg_f(float x)
     k = (x * VM_LOG2E_F + VM_SH_F) - VM_SH_F;
     r = (x - k * VM_LN2HI_F) - k * VM_LN2LO_F;
     return vm_scale_f(1.0f + (r + vm_expm1r_f(r)), k);
+}
+
+static inline double vm_exp_d(double x)
+{
+    return vm_exp_neg_d(x > 710.0 ? 710.0 : x);
+}
+
+static inline float vm_exp_f(float x)
+{
+    return vm_exp_neg_f(x > 89.0f ? 89.0f : x);
 }
 
 /* x = k ln2 + r + rl; with s = 2^(k-1): for k < 56, (2^k - 1) + 2^k r +

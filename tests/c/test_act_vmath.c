@@ -178,34 +178,63 @@ static void test_expm1_neg(void **state)
     assert_true(isnan(vm_expm1_neg_d(NAN)) && isnan(vm_expm1_neg_f(NAN)));
 }
 
-static void test_phi_fast_f(void **state)
+/* The float sweep of vm_phi_fast_f and vm_gelu_grad_f: floats of both
+ * signs up to 15 in magnitude (every 16th bit pattern from 2^-10 on, every
+ * 4096th below) and the `dense` floats within 1e-2 of `at0`; the largest
+ * error in ulps of the reference beyond the x^2/2 that the once-rounded
+ * exponent may cost.  Returns it, with its place and the point count. */
+static double float_sweep(float (*f)(float), double (*ref)(float),
+                          long dense, float at0, double *at, long *count)
 {
-    double worst = 0, at = 0;
-    long count = 0;
-    uint32_t u;
-    (void)state;
-    /* floats of both signs up to 15 in magnitude: every 16th bit pattern
-     * from 2^-10 on, every 4096th below; error in ulps beyond the x^2/2
-     * that the once-rounded exponent may cost */
-    for (u = 0; u <= UINT32_C(0x41700000); u++) {
+    double worst = 0;
+    uint32_t u, end = UINT32_C(0x41700000);
+    *at = 0;
+    *count = 0;
+    for (u = 0; u <= end + (uint32_t)dense; u++) {
         float x;
         int s;
-        if ((u & (u >= UINT32_C(0x3a800000) ? 15 : 4095)) != 0)
-            continue;
-        memcpy(&x, &u, sizeof x);
+        if (u <= end) {
+            if ((u & (u >= UINT32_C(0x3a800000) ? 15 : 4095)) != 0)
+                continue;
+            memcpy(&x, &u, sizeof x);
+        } else {
+            x = at0 + 1e-2f * ((float)(long)(u - end) / (float)dense * 2 - 1);
+        }
         for (s = 0; s < 2; s++) {
             float xs = s ? -x : x;
-            long double xl = xs;
-            double ref = (double)(erfcl(-xl / sqrtl(2.0L)) / 2.0L);
-            double got = vm_phi_fast_f(xs);
-            double e = fabs(got - ref) / ulp_f(ref) - 0.5 * (double)xs * xs;
-            count++;
+            double r = ref(xs), e = fabs(f(xs) - r) / ulp_f(fabs(r)) -
+                                    0.5 * (double)xs * xs;
+            ++*count;
             if (e > worst) {
                 worst = e;
-                at = xs;
+                *at = xs;
             }
         }
     }
+    return worst;
+}
+
+static double phi_ref(float x)
+{
+    long double xl = x;
+    return (double)(erfcl(-xl / sqrtl(2.0L)) / 2.0L);
+}
+
+static double gelu_grad_ref(float x)
+{
+    long double xl = x;
+    return (double)(erfcl(-xl / sqrtl(2.0L)) / 2.0L +
+                    xl * expl(-xl * xl / 2.0L) /
+                    sqrtl(2.0L * 3.14159265358979323846264338327950288L));
+}
+
+/* vm_phi_fast_f: 8 ulp beyond x^2/2 */
+static void test_phi_fast_f(void **state)
+{
+    double at, worst;
+    long count;
+    (void)state;
+    worst = float_sweep(vm_phi_fast_f, phi_ref, 0, 0.0f, &at, &count);
     printf("phi_fast_f     %ld points: max %.3f ulp beyond x^2/2 (at %.9g); "
            "bound 8\n", count, worst, at);
     if (!(worst <= 8.0))
@@ -221,45 +250,16 @@ static void test_phi_fast_f(void **state)
     assert_true(vm_phi_fast_f(6.0f) == 1.0f);
 }
 
-/* gelu'(x) = Phi(x) + x phi(x) in float arithmetic against long double,
- * on the same floats as test_phi_fast_f and densely around its root near
- * -0.75: 12 ulp beyond x^2/2 (vm_phi_fast_f's 8, and W's terms cancel by
- * up to half elsewhere) */
-static double gelu_grad_ref(float x)
-{
-    long double xl = x;
-    return (double)(erfcl(-xl / sqrtl(2.0L)) / 2.0L +
-                    xl * expl(-xl * xl / 2.0L) / sqrtl(2.0L * 3.14159265358979323846264338327950288L));
-}
-
+/* vm_gelu_grad_f, gelu'(x) = Phi(x) + x phi(x), also densely around its
+ * root near -0.75: 12 ulp beyond x^2/2 (vm_phi_fast_f's 8, and W's terms
+ * cancel by up to half elsewhere) */
 static void test_gelu_grad_f(void **state)
 {
-    double worst = 0, at = 0;
-    long count = 0, i;
-    uint32_t u;
+    double at, worst;
+    long count;
     (void)state;
-    for (u = 0; u <= UINT32_C(0x41700000) + 2000000; u++) {
-        float x;
-        int s;
-        if (u <= UINT32_C(0x41700000)) {
-            if ((u & (u >= UINT32_C(0x3a800000) ? 15 : 4095)) != 0)
-                continue;
-            memcpy(&x, &u, sizeof x);
-        } else {            /* every float within 1e-2 of the root */
-            i = (long)(u - UINT32_C(0x41700000));
-            x = -0.7517915f + 1e-2f * (float)(i - 1000000) / 1e6f;
-        }
-        for (s = 0; s < 2; s++) {
-            float xs = s ? -x : x;
-            double ref = gelu_grad_ref(xs), got = vm_gelu_grad_f(xs);
-            double e = fabs(got - ref) / ulp_f(fabs(ref)) - 0.5 * (double)xs * xs;
-            count++;
-            if (e > worst) {
-                worst = e;
-                at = xs;
-            }
-        }
-    }
+    worst = float_sweep(vm_gelu_grad_f, gelu_grad_ref, 2000000, -0.7517915f,
+                        &at, &count);
     printf("gelu_grad_f    %ld points: max %.3f ulp beyond x^2/2 (at %.9g); "
            "bound 12\n", count, worst, at);
     if (!(worst <= 12.0))
