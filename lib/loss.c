@@ -6,14 +6,13 @@
 #include "nn_real.h"
 #include "vmath.h"
 
-/* exp and log1p of lib/vmath.h (inline, branch-free: the cross-entropy
- * loops vectorise), and the clones of the hot loops, as in act.c. */
+/* exp (of arguments <= 0) and log1p of lib/vmath.h (inline, branch-free:
+ * the cross-entropy loops vectorise), and the clones of the hot loops, as
+ * in act.c. */
 #ifdef NN_SINGLE
-#define VEXP vm_exp_f
 #define VEXP_NEG vm_exp_neg_f
 #define VLOG1P vm_log1p_f
 #else
-#define VEXP vm_exp_d
 #define VEXP_NEG vm_exp_neg_d
 #define VLOG1P vm_log1p_d
 #endif
