@@ -23,7 +23,7 @@
 
 /* exp, expm1, log1p, erfc and Phi of lib/vmath.h: inline and branch-free,
  * so that the loops below vectorise; within 2 ulp of libm (log1p on [0, 1]
- * 3; Phi 12; float gelu's forward erfc 8). */
+ * 3; Phi 12; in float, Phi 8 and gelu' 12 beyond x^2/2). */
 #ifdef NN_SINGLE
 #define VEXP vm_exp_f
 #define VEXP_NEG vm_exp_neg_f
@@ -40,13 +40,9 @@
 
 #include "clones.h"   /* HOT, RESTRICT */
 
-/* Rows handled together by softmax/log_softmax: their segments of all
- * columns stay in cache across the passes.  At most ROW_BLOCK rows, and
- * about BLOCK_BYTES of data a block (half of a 1 MB L2; long runs down
- * each column, so that memory streams: 256 rows were 15% slower on 16M
- * elements). */
+/* Rows handled together by softmax/log_softmax, at most (nn_block_rows):
+ * their segments of all columns stay in cache across the passes. */
 #define ROW_BLOCK 2048
-#define BLOCK_BYTES 524288
 
 /* ---- elementwise forward ------------------------------------------- */
 
@@ -128,7 +124,8 @@ HOT static void f_softplus(nn_int m, real b, real t, const real *RESTRICT x,
     else
         for (i = 0; i < m; i++) {
             real bx = b * x[i];
-            real s = ((bx > 0 ? bx : R(0)) + VLOG1P_UNIT(VEXP_NEG(-fabs(bx)))) / b;
+            real e = VEXP_NEG(-fabs(bx));
+            real s = ((bx > 0 ? bx : R(0)) + VLOG1P_UNIT(e)) / b;
             y[i] = bx > t ? x[i] : s;
         }
 }
@@ -447,20 +444,11 @@ HOT static void log_softmax_back_rows(nn_int n, nn_int k, nn_int b,
     }
 }
 
-/* Rows per block: the block's k segments of its arrays (2 forward, 3
- * backward) should fit in a cache. */
-static nn_int block_rows(nn_int k, int arrays)
-{
-    nn_int b = k > 0 ? (nn_int)(BLOCK_BYTES / ((size_t)arrays * sizeof(real))) / k
-                     : ROW_BLOCK;
-    return b > ROW_BLOCK ? ROW_BLOCK : (b < 16 ? 16 : b);
-}
-
 static int rowwise(int kind, nn_int n, nn_int k, const real *X,
                    const real *dY, real *Z)
 {
     row_scratch w;
-    nn_int i0, b, bs = block_rows(k, dY == NULL ? 2 : 3);
+    nn_int i0, b, bs = nn_block_rows(k, dY == NULL ? 2 : 3, ROW_BLOCK);
     if (k == 0)
         return NN_OK;
     for (i0 = 0; i0 < n; i0 += bs) {

@@ -210,11 +210,11 @@ static void element(int kind, real z, real t, real pw, real delta,
  * segments stay in cache, so Z (and T, dZ) go through memory once: per
  * block a pass for the row maxima m, one for e = exp(z - m) (stored in
  * dZ), s = sum e, St = sum t' and A = sum t' (m - z) (t' the smoothed
- * target), and, for dZ, one for dZ = g (e St / s - t').  The loss is A + St log(s).  Every inner
- * loop runs down a column over the block's rows, so it vectorises.  A row
- * with NaN, or with +Inf (m - m is then NaN), gives NaN. */
-#define CE_BLOCK 2048
-#define CE_BLOCK_BYTES 524288  /* about half of a 1 MB L2 (as act.c) */
+ * target), and, for dZ, one for dZ = g (e St / s - t').  The loss is A +
+ * St log(s).  Every inner loop runs down a column over the block's rows,
+ * so it vectorises.  A row with NaN, or with +Inf (m - m is then NaN),
+ * gives NaN. */
+#define CE_BLOCK 2048          /* at most (nn_block_rows) */
 typedef struct {
     real m[CE_BLOCK];       /* row maximum */
     real s[CE_BLOCK];       /* sum of exp(z - m) */
@@ -225,14 +225,6 @@ typedef struct {
                                so that a compare has the width of the data
                                (T holds the indices as reals anyway) */
 } ce_scratch;
-
-/* Rows per block: the block's segments of its arrays (Z, and T and dZ
- * where given) fit in a cache. */
-static nn_int ce_rows(nn_int k, int arrays)
-{
-    nn_int b = (nn_int)(CE_BLOCK_BYTES / ((size_t)arrays * sizeof(real))) / k;
-    return b > CE_BLOCK ? CE_BLOCK : (b < 16 ? 16 : b);
-}
 
 /* A block's start: the row maxima m of Z and zeroed sums s, A, St.
  * (inline, so that it is compiled with the clones that call it) */
@@ -387,7 +379,8 @@ static int cross_entropy(const nn_loss_opts *o, nn_int n, nn_int k,
     real keep = R(1) - eps;
     int idx = tcols == 1, mean = o->reduction == NN_RED_MEAN;
     ce_scratch w;
-    nn_int i0, i, b, bs = ce_rows(k, 1 + (tcols > 1) + (dZ != NULL));
+    nn_int i0, i, b;
+    nn_int bs = nn_block_rows(k, 1 + (tcols > 1) + (dZ != NULL), CE_BLOCK);
     for (i0 = 0; i0 < n; i0 += bs) {
         b = n - i0 < bs ? n - i0 : bs;
         for (i = 0; i < b; i++) {

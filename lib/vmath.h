@@ -38,13 +38,14 @@
  * The long polynomials are evaluated as two (even and odd) chains in the
  * square of the variable rather than one Horner chain: a vectorised loop's
  * speed is bounded by the latency of its longest chain.  Also here, for the
- * kernels of act.c, leaner or fused variants: vm_log1p_unit (log1p on
- * [0, 1], a polynomial), vm_expm1_neg (x <= 0), vm_phi (gelu's Phi and
- * exp(-x^2/2) from one exponential, one form for all x), vm_phi_fast_f
- * and vm_gelu_grad_f (Phi and gelu' in float arithmetic); tests/c/test_act_vmath.c measures
- * them.  (vm_erfc_d and vm_erfc_f, the general erfc, serve no kernel now
- * that gelu has vm_phi; they stay, tested, for a loss or kernel that needs
- * erfc itself.)
+ * kernels of act.c, leaner or fused variants: vm_exp_neg (x <= 0),
+ * vm_log1p_unit (log1p on [0, 1], a polynomial), vm_expm1_neg (x <= 0),
+ * vm_phi_d and vm_gelu_grad_d (gelu's Phi, and gelu' from one
+ * exponential, one form for all x), vm_phi_fast_f and vm_gelu_grad_f (the
+ * same in float arithmetic); tests/c/test_act_vmath.c measures them.
+ * (vm_erfc_d and vm_erfc_f, the general erfc, serve no kernel now that
+ * gelu has vm_phi; they stay, tested, for a loss or kernel that needs erfc
+ * itself.)
  *
  * They rely on round-to-nearest and on the compiler not reassociating
  * (no -ffast-math).  Contraction into FMA is allowed (every exact step is
