@@ -69,7 +69,7 @@ demo: deps build
 DIST := $(BUILD)/dist/nnlab-$(VERSION)
 dist: deps
 	rm -rf $(BUILD)/dist && mkdir -p $(DIST)/inst $(DIST)/src/lib $(DIST)/src/mex
-	cp DESCRIPTION COPYING pkg/NEWS pkg/post_install.m $(DIST)/
+	cp DESCRIPTION COPYING NEWS pkg/post_install.m $(DIST)/
 	{ echo 'nnlab >> Neural networks'; \
 	  echo 'Kernels (MEX)'; for f in mex/*.m; do basename $$f .m | sed 's/^/ /'; done; \
 	  echo 'Networks, data and plots'; for f in m/*.m; do basename $$f .m | sed 's/^/ /'; done; \

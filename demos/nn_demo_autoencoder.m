@@ -231,16 +231,13 @@ end
 end
 
 function Y = encode(net, X, k)
-% run the layers 1..k of the network (the encoder)
-Y = X;
-for i = 1:k
-  L = net.layers(i);
-  switch L.type
-    case 'dense'
-      Y = nn_dense(Y, L.W, L.b);
-    case 'act'
-      Y = nn_act(Y, L.act, [], L.opts{:});
-  end
+% the output of layer k (the encoder's code): the input of layer k + 1, as
+% nn_forward keeps it, or the network's output when k is the last layer
+if k == numel(net.layers)
+  Y = nn_predict(net, X);
+else
+  [~, cache] = nn_forward(net, X, 'Training', false);
+  Y = cache.inputs{k + 1};
 end
 end
 

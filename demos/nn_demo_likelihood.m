@@ -95,7 +95,10 @@ if ~(abs(p_zero - n / N) < 1e-10)
 end
 
 % (b) binary cross-entropy = -1/N Bernoulli log-likelihood
-u = seeded_rand(7, @rand, 12, 2);
+old = rand('twister');                 % a seeded draw; your own stream is kept
+rand('twister', 7);
+u = rand(12, 2);
+rand('twister', old);
 pb = 0.05 + 0.9 * u(:, 1);
 yb = double(u(:, 2) < pb);
 Nb = numel(pb);

@@ -81,7 +81,10 @@ for k = 1:numel(dense)
   W = dense(k).W * W;
   b = dense(k).W * b + dense(k).b;
 end
-X = seeded_rand(4, @randn, 100, 4);
+old = randn('twister');                % a seeded draw; your own stream is kept
+randn('twister', 4);
+X = randn(100, 4);
+randn('twister', old);
 Ynet = nn_predict(net, X);
 Yone = nn_dense(X, W, b);
 err_lin = max(abs(Ynet(:) - Yone(:)));

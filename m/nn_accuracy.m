@@ -1,4 +1,3 @@
-function [acc, ncorrect] = nn_accuracy(Y, T, varargin)
 % -*- texinfo -*-
 % @deftypefn  {} {@var{acc} =} nn_accuracy (@var{Y}, @var{T})
 % @deftypefnx {} {@var{acc} =} nn_accuracy (@var{Y}, @var{T}, @var{name}, @var{value}, @dots{})
@@ -44,6 +43,7 @@ function [acc, ncorrect] = nn_accuracy(Y, T, varargin)
 %
 % @seealso{nn_confusion, nn_prf}
 % @end deftypefn
+function [acc, ncorrect] = nn_accuracy(Y, T, varargin)
 
   fn = 'nn_accuracy';
   if nargin < 2

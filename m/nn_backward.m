@@ -32,26 +32,7 @@ function [grads, dX] = nn_backward(net, cache, dY)
     error('nnlab:nn_backward:size', 'nn_backward: dY must be %dx%d, the size of the network output', n, net.sizes(end));
   end
   dY = cast(dY, net.class);
-  grads = repmat(struct('W', [], 'b', []), 1, L);
-  for i = L:-1:1
-    layer = net.layers(i);
-    X = cache.inputs{i};
-    switch layer.type
-      case 'dense'
-        if i > 1 || nargout > 1
-          [dY, grads(i).W, grads(i).b] = nn_dense(X, layer.W, layer.b, dY);
-        else
-          [~, grads(i).W, grads(i).b] = nn_dense(X, layer.W, layer.b, dY);
-        end
-      case 'act'
-        dY = nn_act(X, layer.act, dY, layer.opts{:});
-      case 'dropout'
-        if ~isempty(cache.masks{i})
-          dY = nn_dropout(X, layer.p, dY, cache.masks{i});
-        end
-    end
-  end
-  dX = dY;
+  [grads, dX] = net_backward(net, cache, dY, nargout > 1);
 end
 
 %!test

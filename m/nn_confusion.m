@@ -1,4 +1,3 @@
-function [C, order] = nn_confusion(Y, T, varargin)
 % -*- texinfo -*-
 % @deftypefn  {} {@var{C} =} nn_confusion (@var{Y}, @var{T})
 % @deftypefnx {} {@var{C} =} nn_confusion (@var{Y}, @var{T}, @var{name}, @var{value}, @dots{})
@@ -64,6 +63,7 @@ function [C, order] = nn_confusion(Y, T, varargin)
 %
 % @seealso{nn_accuracy, nn_prf, nn_plot_confusion, nn_roc}
 % @end deftypefn
+function [C, order] = nn_confusion(Y, T, varargin)
 
   fn = 'nn_confusion';
   if nargin < 2

@@ -52,6 +52,12 @@
 % a cell of name/value pairs for @code{nn_loss}, e.g. @code{@{'delta', 2@}}
 % for huber.  The reduction is always @code{'sum'} and the sum is divided by
 % m, also with @code{'weights'}.
+% @item 'L2'
+% the penalty in nnlab's own scaling, as @code{nn_train} and
+% @code{nn_gradcheck} take it: @code{L2/2 sum_l sum(W_l(:).^2)} added to
+% @var{J}, not divided by m, so @code{'L2', l2} is the course's
+% @code{lambda = l2 * m}.  Give @var{lambda} or @code{'L2'}, not both
+% (default 0).
 % @end table
 %
 % Dropout layers are switched off, so that the cost is a deterministic
@@ -101,7 +107,21 @@ function [J, grad] = nn_cost(theta, net, X, T, varargin)
     error('nnlab:nn_cost:lambda', 'nn_cost: LAMBDA (the regularisation strength) must be a finite number >= 0');
   end
   lambda = double(lambda);
-  opts = parse_options(fn, struct('Loss', '', 'LossOptions', {{}}), varargin);
+  opts = parse_options(fn, struct('Loss', '', 'LossOptions', {{}}, 'L2', 0), varargin);
+  check_value(fn, 'L2', opts.L2, 'scalar', 0, Inf);
+  if lambda > 0 && opts.L2 > 0
+    error('nnlab:nn_cost:optionValue', ['nn_cost: give the penalty once: either LAMBDA (the course''s ' ...
+          'lambda/(2m)) or ''L2'' (l2/2, as nn_train), not both']);
+  end
+  % the penalty's factor in J and in the gradient (the course's lambda/(2m)
+  % and lambda/m, or L2/2 and L2)
+  if opts.L2 > 0
+    cJ = double(opts.L2) / 2;
+    cg = double(opts.L2);
+  else
+    cJ = lambda / (2 * m);
+    cg = lambda / m;
+  end
   check_value(fn, 'Loss', opts.Loss, 'string');
   if ~iscell(opts.LossOptions)
     error('nnlab:nn_cost:optionValue', 'nn_cost: ''LossOptions'' must be a cell of name/value pairs');
@@ -137,44 +157,44 @@ function [J, grad] = nn_cost(theta, net, X, T, varargin)
   catch err
     rethrow_as(fn, err);
   end
-  dense = find(strcmp({net.layers.type}, 'dense'));
+  % the penalty on the parameters each layer's home names in h.decay
   penalty = 0;
-  for i = dense
-    W = double(net.layers(i).W);
-    penalty = penalty + sum(W(:) .^ 2);
+  for i = 1:numel(net.layers)
+    h = layer_home(net.layers(i).type);
+    for f = h.decay
+      W = double(net.layers(i).(f{1}));
+      penalty = penalty + sum(W(:) .^ 2);
+    end
   end
-  J = double(S) / m + lambda / (2 * m) * penalty;
+  J = double(S) / m + cJ * penalty;
   if nargout < 2
     return
   end
 
-  % back-propagation of dJ/dY, then the penalty's gradient on the weights
+  % back-propagation of dJ/dY, then the penalty's gradient, packed as
+  % nn_unroll packs the parameters
   grads = nn_backward(net, cache, dY / m);
   grad = zeros(numel(theta), 1);
   k = 0;
-  for i = dense
-    G = double([grads(i).b, grads(i).W]);
-    G(:, 2:end) = G(:, 2:end) + (lambda / m) * double(net.layers(i).W);
-    grad(k + 1:k + numel(G)) = G(:);
-    k = k + numel(G);
+  for i = 1:numel(net.layers)
+    L = net.layers(i);
+    h = layer_home(L.type);
+    if isempty(h.params)
+      continue
+    end
+    G = L;
+    D = L;
+    for f = h.params
+      G.(f{1}) = grads(i).(f{1});
+      if ~any(strcmp(f{1}, h.decay))
+        D.(f{1}) = zeros(size(L.(f{1})), class(L.(f{1})));
+      end
+    end
+    g = h.pack(G) + cg * h.pack(D);
+    grad(k + 1:k + numel(g)) = g;
+    k = k + numel(g);
   end
   grad = reshape(grad, size(theta));
-end
-
-function L = default_loss(net, T)
-  last = net.layers(end);
-  K = net.sizes(end);
-  if strcmp(last.type, 'act') && strcmp(last.act, 'sigmoid')
-    L = 'bce';
-  elseif strcmp(last.type, 'act') && strcmp(last.act, 'log_softmax')
-    L = 'nll';
-  elseif strcmp(last.type, 'dense') && K > 1 && size(T, 2) == 1 && all(T == round(T)) && all(T >= 1 & T <= K)
-    L = 'ce';
-  elseif strcmp(last.type, 'dense') && K == 1 && all(T(:) == 0 | T(:) == 1)
-    L = 'bce_logits';
-  else
-    L = 'mse';
-  end
 end
 
 %!shared net, X, T
@@ -201,6 +221,14 @@ end
 %! t = nn_unroll(lin);
 %! assert(nn_cost(t, lin, X, T), nn_cost(t, lin, X, T, 'Loss', 'ce'));
 %! assert(nn_cost(t, lin, X, T, 'Loss', 'mse'), nn_loss(nn_predict(lin, X), double([T == 1, T == 2]), 'mse', 'reduction', 'sum') / 4, 1e-14);
+%!test
+%! % 'L2' in nn_train's scaling is the course's lambda = L2 * m
+%! theta = nn_unroll(net);
+%! [J1, g1] = nn_cost(theta, net, X, T, 0.8);
+%! [J2, g2] = nn_cost(theta, net, X, T, 'L2', 0.2);
+%! assert(J2, J1, 1e-15); assert(g2, g1, 1e-15);
+%!error id=nnlab:nn_cost:optionValue nn_cost(nn_unroll(net), net, X, T, 1, 'L2', 1)
+%!error id=nnlab:nn_cost:optionValue nn_cost(nn_unroll(net), net, X, T, 'L2', -1)
 %!error id=nnlab:nn_cost:nargin nn_cost(1, 2, 3)
 %!error id=nnlab:nn_cost:net nn_cost(1, 2, 3, 4)
 %!error id=nnlab:nn_cost:size nn_cost([1 2], net, X, T)

@@ -29,28 +29,10 @@ function [Y, cache] = nn_forward(net, X, varargin)
     check_value('nn_forward', 'Seed', opts.Seed, 'count', 0, 2^53);
   end
   X = check_input('nn_forward', net, X);
-  L = numel(net.layers);
-  cache = struct('inputs', {cell(1, L)}, 'masks', {cell(1, L)});
-  Y = X;
-  for i = 1:L
-    layer = net.layers(i);
-    if nargout > 1
-      cache.inputs{i} = Y;
-    end
-    switch layer.type
-      case 'dense'
-        Y = nn_dense(Y, layer.W, layer.b);
-      case 'act'
-        Y = nn_act(Y, layer.act, [], layer.opts{:});
-      case 'dropout'
-        if opts.Training && layer.p > 0
-          if isempty(opts.Seed)
-            [Y, cache.masks{i}] = nn_dropout(Y, layer.p);
-          else
-            [Y, cache.masks{i}] = nn_dropout(Y, layer.p, 'seed', opts.Seed + i);
-          end
-        end
-    end
+  if nargout > 1
+    [Y, cache] = net_forward(net, X, opts.Training, opts.Seed);
+  else
+    Y = net_forward(net, X, opts.Training, opts.Seed);
   end
 end
 

@@ -21,8 +21,13 @@
 % whose indices into @code{nn_unroll (net)} are @var{idx}.
 %
 % @table @code
+% @item 'L2'
+% the penalty @code{L2/2 sum(W(:).^2)} on the weights, as @code{nn_train}
+% and @code{nn_cost} take it (default 0).
 % @item 'Lambda'
-% the regularisation strength passed to @code{nn_cost} (default 0).
+% the same penalty in the course's scaling, @code{lambda/(2m)}, as
+% @code{nn_cost}'s positional @var{lambda} (@code{'L2', l2} is
+% @code{'Lambda', l2 * m}).  Give one of the two.
 % @item 'Loss', 'LossOptions'
 % as for @code{nn_cost} (default: the loss @code{nn_cost} picks).
 % @item 'Step'
@@ -55,9 +60,19 @@ function [d, num, ana, idx] = nn_gradcheck(net, X, T, varargin)
     error('nnlab:nn_gradcheck:nargin', 'nn_gradcheck: usage d = nn_gradcheck(net, X, T, ''Lambda'', lambda)');
   end
   check_net(fn, net);
-  o = parse_options(fn, struct('Lambda', 0, 'Loss', '', 'LossOptions', {{}}, 'Step', 1e-5, ...
+  o = parse_options(fn, struct('Lambda', 0, 'L2', 0, 'Loss', '', 'LossOptions', {{}}, 'Step', 1e-5, ...
                                'Count', [], 'Seed', []), varargin);
   check_value(fn, 'Lambda', o.Lambda, 'scalar', 0, Inf);
+  check_value(fn, 'L2', o.L2, 'scalar', 0, Inf);
+  if o.Lambda > 0 && o.L2 > 0
+    error('nnlab:nn_gradcheck:optionValue', ['nn_gradcheck: give the penalty once: ''L2'' ' ...
+          '(l2/2, as nn_train) or ''Lambda'' (the course''s lambda/(2m)), not both']);
+  end
+  if o.L2 > 0
+    pen = {'L2', o.L2};
+  else
+    pen = {o.Lambda};
+  end
   check_value(fn, 'Loss', o.Loss, 'string');
   check_value(fn, 'Step', o.Step, 'scalar', 0, 1);
   if o.Step <= 0
@@ -72,7 +87,7 @@ function [d, num, ana, idx] = nn_gradcheck(net, X, T, varargin)
   net = to_double(net);
   theta = nn_unroll(net);
   n = numel(theta);
-  cost = @(t) nn_cost(t, net, X, T, o.Lambda, 'Loss', o.Loss, 'LossOptions', o.LossOptions);
+  cost = @(t) nn_cost(t, net, X, T, pen{:}, 'Loss', o.Loss, 'LossOptions', o.LossOptions);
   try
     [~, grad] = cost(theta);
   catch err
@@ -108,9 +123,9 @@ function net = to_double(net)
     return
   end
   for i = 1:numel(net.layers)
-    if strcmp(net.layers(i).type, 'dense')
-      net.layers(i).W = double(net.layers(i).W);
-      net.layers(i).b = double(net.layers(i).b);
+    h = layer_home(net.layers(i).type);
+    for f = h.params
+      net.layers(i).(f{1}) = double(net.layers(i).(f{1}));
     end
   end
   net.class = 'double';
@@ -127,6 +142,13 @@ end
 %! net = nn_mlp([2 4 2], 'Hidden', 'tanh', 'Class', 'single', 'Seed', 2);
 %! [d, num, ~, idx] = nn_gradcheck(net, [1 2; -1 0; 0.5 0.5], [1; 2; 2], 'Count', 5, 'Seed', 3);
 %! assert(d < 1e-8); assert(numel(num), 5); assert(numel(unique(idx)), 5);
+%!test
+%! net = nn_mlp([3 4 2], 'Hidden', 'tanh', 'Seed', 4);
+%! X = cos(reshape(1:12, 4, 3)); y = [1; 2; 2; 1];
+%! [d, num] = nn_gradcheck(net, X, y, 'L2', 0.5);
+%! [~, num2] = nn_gradcheck(net, X, y, 'Lambda', 0.5 * 4);
+%! assert(d < 1e-9); assert(num, num2, 1e-12);
+%!error id=nnlab:nn_gradcheck:optionValue nn_gradcheck(nn_mlp([2 1]), [1 2], 1, 'L2', 1, 'Lambda', 1)
 %!error id=nnlab:nn_gradcheck:nargin nn_gradcheck(nn_mlp([2 1]), [1 2])
 %!error id=nnlab:nn_gradcheck:net nn_gradcheck(1, 2, 3)
 %!error id=nnlab:nn_gradcheck:optionValue nn_gradcheck(nn_mlp([2 1]), [1 2], 1, 'Step', 0)

@@ -27,38 +27,8 @@ function L = nn_layer(type, varargin)
     error('nnlab:nn_layer:name', 'nn_layer: the layer type must be a string such as ''dense'' or ''relu''');
   end
   type = lower(type);
-  L = struct('type', type, 'units', [], 'act', '', 'opts', {{}}, 'p', [], 'W', [], 'b', []);
-  switch type
-    case 'dense'
-      if numel(varargin) ~= 1
-        error('nnlab:nn_layer:nargin', 'nn_layer: a dense layer takes its number of units: nn_layer(''dense'', 8)');
-      end
-      u = varargin{1};
-      if ~isnumeric(u) || ~isscalar(u) || ~isreal(u) || u ~= round(u) || u < 1 || ~isfinite(u)
-        error('nnlab:nn_layer:size', 'nn_layer: the number of units must be a whole number >= 1');
-      end
-      L.units = double(u);
-    case 'dropout'
-      if numel(varargin) ~= 1
-        error('nnlab:nn_layer:nargin', 'nn_layer: a dropout layer takes its probability: nn_layer(''dropout'', 0.5)');
-      end
-      p = varargin{1};
-      if ~isnumeric(p) || ~isscalar(p) || ~isreal(p) || ~(p >= 0 && p < 1)
-        error('nnlab:nn_layer:optionValue', 'nn_layer: the dropout probability must be a number in [0, 1)');
-      end
-      L.p = double(p);
-    otherwise
-      % an activation: let the kernel judge the name and the options
-      try
-        nn_act(0.5, type, [], varargin{:});
-      catch err
-        id = regexprep(err.identifier, '^nnlab:nn_act:', 'nnlab:nn_layer:');
-        error(id, '%s', regexprep(err.message, '^nn_act: ', 'nn_layer: '));
-      end
-      L.type = 'act';
-      L.act = type;
-      L.opts = varargin;
-  end
+  h = layer_home(type);
+  L = h.make(type, varargin);
 end
 
 %!test

@@ -1,4 +1,3 @@
-function [ndcg, perquery, queries] = nn_ndcg(S, R, qid, k, varargin)
 % -*- texinfo -*-
 % @deftypefn  {} {@var{ndcg} =} nn_ndcg (@var{S}, @var{R})
 % @deftypefnx {} {@var{ndcg} =} nn_ndcg (@var{S}, @var{R}, @var{qid})
@@ -63,6 +62,7 @@ function [ndcg, perquery, queries] = nn_ndcg(S, R, qid, k, varargin)
 %
 % @seealso{nn_roc}
 % @end deftypefn
+function [ndcg, perquery, queries] = nn_ndcg(S, R, qid, k, varargin)
 
   fn = 'nn_ndcg';
   if nargin < 2
@@ -173,19 +173,9 @@ function [ndcg, perquery, queries] = nn_ndcg(S, R, qid, k, varargin)
 end
 
 function check_column(fn, A, name, N)
-  if ~(isnumeric(A) || islogical(A))
-    error(['nnlab:' fn ':class'], '%s: %s must be a numeric or logical column, but it is a %s', ...
-          fn, name, class(A));
-  end
-  if issparse(A)
-    error(['nnlab:' fn ':sparse'], '%s: %s must be a full matrix, but it is sparse; use full(%s)', ...
-          fn, name, name);
-  end
-  if ~isreal(A)
-    error(['nnlab:' fn ':complex'], '%s: %s must be real, but it is complex; use real(%s)', ...
-          fn, name, name);
-  end
-  if ndims(A) > 2 || size(A, 2) ~= 1
+% A must pass check_array and be a column (of N rows).
+  check_array(fn, A, name);
+  if size(A, 2) ~= 1
     error(['nnlab:' fn ':size'], ...
           '%s: %s must be a column with one row per document, but it is %s (use %s(:) for a row vector)', ...
           fn, name, mat2str(size(A)), name);

@@ -42,7 +42,7 @@ function Y = nn_onehot(y, varargin)
     K = args{1};
     args(1) = [];
     if ~isnumeric(K) || ~isscalar(K) || ~isreal(K) || K ~= fix(K) || K < 0 || ~isfinite(K)
-      error('nnlab:nn_onehot:K', ...
+      error('nnlab:nn_onehot:size', ...
             'nn_onehot: K, the number of classes, must be a non-negative whole number.');
     end
     K = double(K);
@@ -99,6 +99,6 @@ end
 %!error id=nnlab:nn_onehot:domain nn_onehot([1; 5], 4)
 %!error id=nnlab:nn_onehot:size nn_onehot([1 2; 2 1])
 %!error id=nnlab:nn_onehot:class nn_onehot({1, 2})
-%!error id=nnlab:nn_onehot:K nn_onehot([1; 2], 2.5)
+%!error id=nnlab:nn_onehot:size nn_onehot([1; 2], 2.5)
 %!error id=nnlab:nn_onehot:option nn_onehot([1; 2], 2, 'Type', 'single')
 %!error id=nnlab:nn_onehot:optionValue nn_onehot([1; 2], 'Class', 'int32')

@@ -1,4 +1,3 @@
-function [fig, ax] = nn_plot_confusion(C, varargin)
 % -*- texinfo -*-
 % @deftypefn  {} {} nn_plot_confusion (@var{C})
 % @deftypefnx {} {} nn_plot_confusion (@var{C}, @var{names})
@@ -50,6 +49,7 @@ function [fig, ax] = nn_plot_confusion(C, varargin)
 %
 % @seealso{nn_confusion, nn_prf}
 % @end deftypefn
+function [fig, ax] = nn_plot_confusion(C, varargin)
 
   fn = 'nn_plot_confusion';
   if nargin < 1

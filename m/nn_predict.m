@@ -13,16 +13,7 @@ function Y = nn_predict(net, X)
   end
   check_net('nn_predict', net);
   X = check_input('nn_predict', net, X);
-  Y = X;
-  for i = 1:numel(net.layers)
-    layer = net.layers(i);
-    switch layer.type
-      case 'dense'
-        Y = nn_dense(Y, layer.W, layer.b);
-      case 'act'
-        Y = nn_act(Y, layer.act, [], layer.opts{:});
-    end
-  end
+  Y = net_forward(net, X, false, []);
 end
 
 %!test

@@ -1,4 +1,3 @@
-function s = nn_prf(Y, T, varargin)
 % -*- texinfo -*-
 % @deftypefn  {} {@var{s} =} nn_prf (@var{Y}, @var{T})
 % @deftypefnx {} {@var{s} =} nn_prf (@var{Y}, @var{T}, @var{name}, @var{value}, @dots{})
@@ -57,6 +56,7 @@ function s = nn_prf(Y, T, varargin)
 %
 % @seealso{nn_confusion, nn_accuracy}
 % @end deftypefn
+function s = nn_prf(Y, T, varargin)
 
   fn = 'nn_prf';
   if nargin < 2

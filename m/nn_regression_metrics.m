@@ -1,4 +1,3 @@
-function s = nn_regression_metrics(varargin)
 % -*- texinfo -*-
 % @deftypefn {} {@var{s} =} nn_regression_metrics (@var{Y}, @var{T})
 % Mean squared error, root mean squared error, mean absolute error and
@@ -47,6 +46,7 @@ function s = nn_regression_metrics(varargin)
 %
 % @seealso{nn_accuracy}
 % @end deftypefn
+function s = nn_regression_metrics(varargin)
 
   fn = 'nn_regression_metrics';
   if nargin ~= 2

@@ -1,4 +1,3 @@
-function [fpr, tpr, thresholds, auc] = nn_roc(S, T, varargin)
 % -*- texinfo -*-
 % @deftypefn  {} {[@var{fpr}, @var{tpr}, @var{thresholds}, @var{auc}] =} nn_roc (@var{S}, @var{T})
 % @deftypefnx {} {[@dots{}] =} nn_roc (@var{S}, @var{T}, 'PositiveClass', @var{c})
@@ -58,6 +57,7 @@ function [fpr, tpr, thresholds, auc] = nn_roc(S, T, varargin)
 %
 % @seealso{nn_confusion, nn_prf}
 % @end deftypefn
+function [fpr, tpr, thresholds, auc] = nn_roc(S, T, varargin)
 
   fn = 'nn_roc';
   if nargin < 2

@@ -24,10 +24,10 @@ function net = nn_roll(net, theta)
   if ~(isnumeric(theta) || islogical(theta)) || ~isreal(theta)
     error('nnlab:nn_roll:class', 'nn_roll: THETA must be a real numeric vector (from nn_unroll)');
   end
-  dense = find(strcmp({net.layers.type}, 'dense'));
   n = 0;
-  for i = dense
-    n = n + numel(net.layers(i).W) + numel(net.layers(i).b);
+  for i = 1:numel(net.layers)
+    h = layer_home(net.layers(i).type);
+    n = n + h.count(net.layers(i));
   end
   if ~(isvector(theta) || isempty(theta)) || numel(theta) ~= n
     error('nnlab:nn_roll:size', ['nn_roll: THETA must be a vector of %d elements, one per ' ...
@@ -35,12 +35,13 @@ function net = nn_roll(net, theta)
   end
   theta = cast(full(theta(:)), net.class);
   k = 0;
-  for i = dense
-    [out, in] = size(net.layers(i).W);
-    Theta = reshape(theta(k + 1:k + out * (in + 1)), out, in + 1);
-    net.layers(i).b = Theta(:, 1);
-    net.layers(i).W = Theta(:, 2:end);
-    k = k + out * (in + 1);
+  for i = 1:numel(net.layers)
+    h = layer_home(net.layers(i).type);
+    c = h.count(net.layers(i));
+    if c > 0
+      net.layers(i) = h.unpack(net.layers(i), theta(k + 1:k + c));
+      k = k + c;
+    end
   end
 end
 

@@ -72,52 +72,48 @@ function net = nn_sequential(in, varargin)
   if isempty(layers)
     error('nnlab:nn_sequential:layer', 'nn_sequential: a network needs at least one layer');
   end
-  net = seeded(opts.Seed, @() build(in, [layers{:}], lower(opts.Init), opts.Class));
+  net = seeded(opts.Seed, @() build(in, layers, lower(opts.Init), opts.Class));
 end
 
 function net = build(in, layers, init, cls)
-  relus = {'relu', 'leaky_relu', 'elu', 'gelu', 'silu'};
+% Each layer's parameters drawn by its home, in order; net.sizes is the
+% input width and the output width of each layer with parameters.
   sizes = in;
   width = in;
   for i = 1:numel(layers)
-    if ~strcmp(layers(i).type, 'dense')
-      continue
+    h = layer_home(layers{i}.type);
+    next = [];
+    if i < numel(layers)
+      next = layers{i + 1};
     end
-    out = layers(i).units;
-    scheme = init;
-    if isempty(scheme)
-      scheme = 'glorot';
-      if i < numel(layers) && strcmp(layers(i + 1).type, 'act') && any(strcmp(layers(i + 1).act, relus))
-        scheme = 'he';
-      end
+    [layers{i}, width] = h.init(layers{i}, width, init, next, cls);
+    if ~isempty(h.params)
+      sizes(end + 1) = width;
     end
-    b = zeros(out, 1);
-    switch scheme
-      case 'he'
-        W = (2 * rand(out, width) - 1) * sqrt(6 / width);
-      case 'glorot'
-        W = (2 * rand(out, width) - 1) * sqrt(6 / (width + out));
-      case 'uniform'
-        e = sqrt(6) / sqrt(width + out);
-        Wb = (2 * rand(out, width + 1) - 1) * e;
-        b = Wb(:, 1);
-        W = Wb(:, 2:end);
-      case 'normal'
-        W = randn(out, width) / sqrt(width);
-      case 'zeros'
-        W = zeros(out, width);
-    end
-    layers(i).W = cast(W, cls);
-    layers(i).b = cast(b, cls);
-    width = out;
-    sizes(end + 1) = out;
   end
   if numel(sizes) < 2
-    error('nnlab:nn_sequential:layer', 'nn_sequential: a network needs at least one dense layer');
+    error('nnlab:nn_sequential:layer', 'nn_sequential: a network needs at least one layer with weights, such as nn_layer(''dense'', 1)');
   end
   net = struct('format', 'nnlab.net', 'version', 1, 'class', cls, 'sizes', sizes, ...
-               'layers', layers, 'summary', '');
+               'layers', same_fields(layers), 'summary', '');
   net.summary = describe(net);
+end
+
+function A = same_fields(layers)
+% The layers as one struct array: each gets the fields of all of them (a
+% type may have fields of its own), those of new_layer first.
+  names = fieldnames(new_layer(''));
+  for i = 1:numel(layers)
+    f = fieldnames(layers{i});
+    names = [names; f(~ismember(f, names))];
+  end
+  for i = 1:numel(layers)
+    for f = names(~isfield(layers{i}, names)).'
+      layers{i}.(f{1}) = [];
+    end
+    layers{i} = orderfields(layers{i}, names);
+  end
+  A = [layers{:}];
 end
 
 function s = describe(net)
@@ -125,15 +121,9 @@ function s = describe(net)
   nparam = 0;
   for i = 1:numel(net.layers)
     L = net.layers(i);
-    switch L.type
-      case 'dense'
-        parts{end + 1} = sprintf('%d', L.units);
-        nparam = nparam + numel(L.W) + numel(L.b);
-      case 'act'
-        parts{end} = sprintf('%s(%s)', parts{end}, L.act);
-      case 'dropout'
-        parts{end} = sprintf('%s(dropout %g)', parts{end}, L.p);
-    end
+    h = layer_home(L.type);
+    [parts, n] = h.describe(L, parts);
+    nparam = nparam + n;
   end
   s = sprintf('%s: %d parameters, %s', strjoin(parts, '-'), nparam, net.class);
 end

@@ -62,7 +62,7 @@ function varargout = nn_split(N, fractions, varargin)
           'nn_split: expected at least two arguments, N and the fractions of the parts.');
   end
   if ~isnumeric(N) || ~isscalar(N) || ~isreal(N) || ~isfinite(N) || N < 0 || N ~= fix(N)
-    error('nnlab:nn_split:N', ...
+    error('nnlab:nn_split:size', ...
           'nn_split: N, the number of examples, must be a non-negative whole number.');
   end
   N = double(N);
@@ -216,8 +216,8 @@ end
 %! assert(size(a), [0 1]);
 %! assert(size(b), [0 1]);
 %!error id=nnlab:nn_split:nargin nn_split(10)
-%!error id=nnlab:nn_split:N nn_split(-1, 0.5)
-%!error id=nnlab:nn_split:N nn_split(2.5, 0.5)
+%!error id=nnlab:nn_split:size nn_split(-1, 0.5)
+%!error id=nnlab:nn_split:size nn_split(2.5, 0.5)
 %!error id=nnlab:nn_split:fractions nn_split(10, [0.7 0.4])
 %!error id=nnlab:nn_split:fractions nn_split(10, [-0.1 0.5])
 %!error id=nnlab:nn_split:nargout [a, b, c] = nn_split(10, [0.3 0.7])

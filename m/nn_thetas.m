@@ -23,7 +23,15 @@ function thetas = nn_thetas(net)
     error('nnlab:nn_thetas:nargin', 'nn_thetas: usage thetas = nn_thetas(net)');
   end
   check_net('nn_thetas', net);
-  dense = find(strcmp({net.layers.type}, 'dense'));
+  types = {net.layers.type};
+  dense = find(strcmp(types, 'dense'));
+  for i = find(~strcmp(types, 'dense'))
+    h = layer_home(types{i});
+    if ~isempty(h.params)
+      error('nnlab:nn_thetas:net', ['nn_thetas: layer %d is a %s layer; the course''s Theta ' ...
+            'matrices hold dense layers only (use nn_unroll for any network)'], i, types{i});
+    end
+  end
   thetas = cell(1, numel(dense));
   for k = 1:numel(dense)
     thetas{k} = [net.layers(dense(k)).b, net.layers(dense(k)).W];

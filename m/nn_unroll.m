@@ -30,18 +30,13 @@ function theta = nn_unroll(net)
     error('nnlab:nn_unroll:nargin', 'nn_unroll: usage theta = nn_unroll(net)');
   end
   check_net('nn_unroll', net);
-  dense = find(strcmp({net.layers.type}, 'dense'));
-  n = 0;
-  for i = dense
-    n = n + numel(net.layers(i).W) + numel(net.layers(i).b);
+  parts = cell(1, numel(net.layers));
+  for i = 1:numel(net.layers)
+    L = net.layers(i);
+    h = layer_home(L.type);
+    parts{i} = h.pack(L);
   end
-  theta = zeros(n, 1);
-  k = 0;
-  for i = dense
-    Theta = [net.layers(i).b, net.layers(i).W];
-    theta(k + 1:k + numel(Theta)) = double(Theta(:));
-    k = k + numel(Theta);
-  end
+  theta = vertcat(zeros(0, 1), parts{:});
 end
 
 %!test

@@ -296,7 +296,7 @@
 
 %!error id=nnlab:nn_onehot:domain nn_onehot([1 2 NaN])
 %!error id=nnlab:nn_onehot:domain nn_onehot([1 2 Inf])
-%!error id=nnlab:nn_onehot:K nn_onehot([1 2], -1)
+%!error id=nnlab:nn_onehot:size nn_onehot([1 2], -1)
 %!error id=nnlab:nn_onehot:class nn_onehot([1 2] + 1i)
 
 %% ---------------------------------------------------------- standardising
@@ -391,7 +391,7 @@
 %! assert(a, [1; 2; 3; 4]);
 %! assert(b, [5; 6]);
 
-%!error id=nnlab:nn_split:N nn_split([10 20], 0.5)
+%!error id=nnlab:nn_split:size nn_split([10 20], 0.5)
 %!error id=nnlab:nn_split:fractions nn_split(10, [])
 %!error id=nnlab:nn_split:fractions nn_split(10, [0.5 NaN])
 %!error id=nnlab:nn_split:fractions nn_split(10, 'half')

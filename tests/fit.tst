@@ -205,7 +205,7 @@
 %!   catch err
 %!     id = err.identifier;
 %!   end
-%!   assert(id, 'nnlab:nn_loss:domain');
+%!   assert(id, 'nnlab:nn_train:domain');
 %! end
 
 ## ---- nn_fit's argument checks ---------------------------------------------------

@@ -1,0 +1,54 @@
+function h = layer_act()
+% LAYER_ACT  The home of activation layers: Y = f(X) element by element (or
+%   row by row for softmax), any activation of the kernel nn_act with its
+%   options.  See layer_home for the parts.
+  h = struct('make', @make, 'init', @init, 'check', @check, 'forward', @forward, ...
+             'backward', @backward, 'params', {{}}, 'decay', {{}}, ...
+             'describe', @describe, 'output', @output, 'engine', @engine, ...
+             'count', @(L) 0, 'pack', @(L) zeros(0, 1), 'unpack', @(L, v) L);
+end
+
+function L = make(name, args)
+% (the kernel judges the name and the options, on one number)
+  try
+    nn_act(0.5, name, [], args{:});
+  catch err
+    id = regexprep(err.identifier, '^nnlab:nn_act:', 'nnlab:nn_layer:');
+    error(id, '%s', regexprep(err.message, '^nn_act: ', 'nn_layer: '));
+  end
+  L = new_layer('act');
+  L.act = name;
+  L.opts = args;
+end
+
+function [L, out] = init(L, in, ~, ~, ~)
+  out = in;
+end
+
+function out = check(~, in, ~, ~, ~)
+  out = in;
+end
+
+function [Y, aux] = forward(L, X, ~, ~, ~)
+  Y = nn_act(X, L.act, [], L.opts{:});
+  aux = [];
+end
+
+function [dX, g] = backward(L, X, dY, ~, ~)
+  dX = nn_act(X, L.act, dY, L.opts{:});
+  g = struct();
+end
+
+function [parts, n] = describe(L, parts)
+  parts{end} = sprintf('%s(%s)', parts{end}, L.act);
+  n = 0;
+end
+
+function k = output(L)
+  k = L.act;
+end
+
+function [E, why] = engine(L)
+  E = L;
+  why = '';
+end

@@ -1,0 +1,18 @@
+function [grads, dX] = net_backward(net, cache, dY, needdx)
+% NET_BACKWARD  Back-propagate dY through a network, each layer's home in
+%   turn, from the CACHE of net_forward.  GRADS(i) holds the gradient of
+%   each parameter of layer i by name (fields W and b; empty for layers
+%   without parameters).  The first layer's dX is computed only when
+%   NEEDDX is true.
+  n = numel(net.layers);
+  grads = repmat(struct('W', [], 'b', []), 1, n);
+  for i = n:-1:1
+    L = net.layers(i);
+    h = layer_home(L.type);
+    [dY, g] = h.backward(L, cache.inputs{i}, dY, cache.masks{i}, i > 1 || needdx);
+    for f = fieldnames(g).'
+      grads(i).(f{1}) = g.(f{1});
+    end
+  end
+  dX = dY;
+end

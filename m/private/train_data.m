@@ -1,0 +1,69 @@
+function [X, T, Xv, Tv, vperm] = train_data(net, X, T, o, ck)
+% TRAIN_DATA  nn_train's data, checked and cast to the network's class: X
+%   (N x in, or in x N with o.cols), T (N rows), the validation data Xv, Tv
+%   (rows; [] without validation) from 'ValidationData' or held out by
+%   'ValidationFraction' (VPERM: the random order of that split, from the
+%   checkpoint CK when resuming, else [] ).
+  fn = 'nn_train';
+  if o.pairs
+    predict_pairs(net, X, fn);              % checks the sizes
+    X = cast(X, net.class);
+  else
+    X = check_input(fn, net, X, o.cols);
+  end
+  N = size(X, 1 + o.cols);
+  T = targets(N, T, net.class, o.cols);
+  vperm = [];
+  Xv = [];
+  Tv = [];
+  if ~isempty(o.ValidationData)
+    v = o.ValidationData;
+    if o.pairs
+      predict_pairs(net, v{1}, fn);
+      Xv = cast(v{1}, net.class);
+    elseif o.cols
+      Xv = check_input(fn, net, v{1}, true).';   % rows, for nn_predict
+    else
+      Xv = check_input(fn, net, v{1});
+    end
+    Tv = targets(size(Xv, 1), v{2}, net.class, o.cols);
+  elseif o.ValidationFraction > 0
+    if isempty(ck)
+      p = seeded(train_seed(o.Seed, 0, 0), @() randperm(N));
+    else
+      p = ck.vperm;
+      if numel(p) ~= N
+        error('nnlab:nn_train:resume', 'nn_train: the checkpoint %s was written for other data', o.Resume);
+      end
+    end
+    vperm = p;
+    nv = round(o.ValidationFraction * N);
+    if nv < 1 || nv >= N
+      error('nnlab:nn_train:optionValue', 'nn_train: ''ValidationFraction'' leaves no data for training or for validation');
+    end
+    if o.cols
+      Xv = X(:, p(N - nv + 1:end)).';
+      X = X(:, p(1:N - nv));
+    else
+      Xv = X(p(N - nv + 1:end), :);
+      X = X(p(1:N - nv), :);
+    end
+    Tv = T(p(N - nv + 1:end), :);
+    T = T(p(1:N - nv), :);
+  end
+end
+
+function T = targets(N, T, cls, cols)
+% T: N rows, one per observation (N from X); with columns a row vector of N
+% labels is taken as a column.
+  if cols && isvector(T) && size(T, 1) == 1 && N > 1
+    T = T.';
+  end
+  if ~(isnumeric(T) || islogical(T)) || ~isreal(T) || ndims(T) ~= 2
+    error('nnlab:nn_train:class', 'nn_train: T must be a real numeric matrix with one row per observation');
+  end
+  if size(T, 1) ~= N
+    error('nnlab:nn_train:size', 'nn_train: X has %d observations but T has %d rows', N, size(T, 1));
+  end
+  T = cast(full(T), cls);
+end

@@ -1,0 +1,109 @@
+function M = train_metrics()
+% TRAIN_METRICS  nn_train's metric of a loss, in the forms its loops need:
+%   M.name(loss)                   'accuracy' or 'mae'
+%   M.metric(loss, Y, T)           the metric of outputs Y against targets T
+%   [mode, per] = M.mode(loss, N, K)  what nn_fit counts instead of returning
+%                                  Y (its METRIC argument; 'none' for
+%                                  regression) and the number of values
+%                                  compared: metric = hits / per
+%   tm = M.targets(loss, T)        what M.epochs compares outputs with
+%   m = M.epochs(loss, Y, tm, K, C)   the metric of C epochs' outputs at once
+  M = struct('name', @metric_name, 'metric', @metric, 'mode', @metric_mode, ...
+             'targets', @metric_targets, 'epochs', @metrics);
+end
+
+function name = metric_name(loss)
+  if any(strcmp(loss, {'mse', 'mae', 'huber'}))
+    name = 'mae';
+  else
+    name = 'accuracy';
+  end
+end
+
+function m = metric(loss, Y, T)
+% (hits or errors as a column d: m = sum(d) / numel(d), what mean(d)
+% computes, without mean's costly checks of its arguments)
+  Y = double(Y);
+  T = double(T);
+  switch loss
+    case {'mse', 'mae', 'huber'}
+      d = abs(Y(:) - T(:));
+    case {'ce', 'nll'}
+      [~, p] = max(Y, [], 2);
+      if size(T, 2) == 1
+        t = T;
+      else
+        [~, t] = max(T, [], 2);
+      end
+      d = p == t;
+    case 'bce'
+      d = (Y(:) >= 0.5) == (T(:) >= 0.5);
+    case {'bce_logits', 'hinge'}
+      d = (Y(:) > 0) == (T(:) > 0.5);
+    case {'margin_ranking', 'pairwise_logistic'}
+      d = sign(Y(:, 1) - Y(:, 2)) == sign(T(:));
+    otherwise
+      m = NaN;
+      return
+  end
+  m = sum(d) / numel(d);
+end
+
+function [mode, per] = metric_mode(loss, N, K)
+  switch loss
+    case {'ce', 'nll'}
+      mode = 'argmax';
+      per = N;
+    case 'bce'
+      mode = 'prob';
+      per = N * K;
+    case {'bce_logits', 'hinge'}
+      mode = 'logit';
+      per = N * K;
+    otherwise
+      mode = 'none';
+      per = NaN;
+  end
+end
+
+function tm = metric_targets(loss, T)
+  switch loss
+    case {'mse', 'mae', 'huber'}
+      tm = double(T(:));
+    case {'ce', 'nll'}
+      if size(T, 2) == 1
+        tm = double(T);
+      else
+        [~, tm] = max(T, [], 2);
+      end
+    case 'bce'
+      tm = T(:) >= 0.5;
+    case {'bce_logits', 'hinge'}
+      tm = T(:) > 0.5;
+    otherwise
+      tm = [];
+  end
+end
+
+function m = metrics(loss, Y, tm, K, C)
+% metric() of each epoch's outputs Y(:, (j - 1) * K + (1:K)), in one go.
+% The classification metrics compare Y in its own class: the same answers
+% as in double, without a double copy of Y.  (Hits or errors, one column an
+% epoch, in d: m = sum(d, 1) / size(d, 1), what mean(d, 1) computes.)
+  N = size(Y, 1);
+  switch loss
+    case {'mse', 'mae', 'huber'}
+      d = abs(reshape(double(Y), [], C) - tm);
+    case {'ce', 'nll'}
+      [~, p] = max(reshape(Y, N, K, C), [], 2);
+      d = reshape(p, N, C) == tm;
+    case 'bce'
+      d = (reshape(Y, [], C) >= 0.5) == tm;
+    case {'bce_logits', 'hinge'}
+      d = (reshape(Y, [], C) > 0) == tm;
+    otherwise
+      m = NaN(1, C);
+      return
+  end
+  m = sum(d, 1) / size(d, 1);
+end
