@@ -219,3 +219,25 @@ function [net, S, info, book, first] = resume(ck, o, book)
     fprintf('resuming from %s after epoch %d\n', o.Resume, ck.epoch);
   end
 end
+
+%!shared X, T
+%! X = [0 0; 0 1; 1 0; 1 1]; T = [0; 1; 1; 0];
+%!test
+%! % both engines and both loops (per epoch, in chunks) record the same history
+%! net = nn_mlp([2 3 1], 'Hidden', 'tanh', 'Seed', 2);
+%! args = {'Optimizer', 'sgd', 'LearningRate', 0.5, 'BatchSize', 2, 'Epochs', 5, 'Seed', 3, 'Verbose', false};
+%! [a, ia] = nn_train(net, X, T, args{:}, 'Engine', 'm');
+%! [b, ib] = nn_train(net, X, T, args{:}, 'Engine', 'c');
+%! [p, ip] = nn_train(net, X, T, args{:}, 'Engine', 'c', 'Patience', 100);
+%! assert(isequal(a, b)); assert(isequal(a, p));
+%! assert(isequal(ia.loss, ib.loss)); assert(isequal(ia.loss, ip.loss));
+%! assert(ia.best_epoch, ib.best_epoch); assert(ib.best_epoch, ip.best_epoch);
+%!test
+%! % 'L2' adds L2/2 sum(W.^2) to the loss; the penalty is nn_cost's 'L2'
+%! net = nn_mlp([2 1], 'Seed', 1);
+%! [~, info] = nn_train(net, X, T, 'Loss', 'mse', 'Optimizer', 'sgd', 'LearningRate', 0, ...
+%!                      'BatchSize', 4, 'Epochs', 1, 'L2', 0.3, 'Verbose', false);
+%! assert(info.loss, nn_cost(nn_unroll(net), net, X, T, 'Loss', 'mse', 'L2', 0.3), 1e-12);
+%!error id=nnlab:nn_train:nargin nn_train(nn_mlp([2 1]), X)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'Epochs', -1, 'Verbose', false)
+%!error id=nnlab:nn_train:name nn_train(nn_mlp([2 1]), X, T, 'Optimizer', 'nosuch', 'Verbose', false)
