@@ -69,12 +69,7 @@ demo: deps build
 DIST := $(BUILD)/dist/nnlab-$(VERSION)
 dist: deps
 	rm -rf $(BUILD)/dist && mkdir -p $(DIST)/inst $(DIST)/src/lib $(DIST)/src/mex
-	cp DESCRIPTION COPYING NEWS pkg/post_install.m $(DIST)/
-	{ echo 'nnlab >> Neural networks'; \
-	  echo 'Kernels (MEX)'; for f in mex/*.m; do basename $$f .m | sed 's/^/ /'; done; \
-	  echo 'Networks, data and plots'; for f in m/*.m; do basename $$f .m | sed 's/^/ /'; done; \
-	  echo 'The lecture tour'; for f in demos/*.m; do basename $$f .m | sed 's/^/ /'; done; \
-	} > $(DIST)/INDEX
+	cp DESCRIPTION COPYING INDEX NEWS pkg/post_install.m $(DIST)/
 	cp m/*.m demos/*.m mex/*.m $(DIST)/inst/
 	cp -r m/private $(DIST)/inst/
 	cp demos/private/*.m $(DIST)/inst/private/

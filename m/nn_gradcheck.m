@@ -47,6 +47,13 @@
 % 1e-5), so it checks the formulas, not the rounding of single.  Dropout
 % layers are switched off, as in @code{nn_cost}.
 %
+% An error of @code{nn_cost} in one of the finite-difference evaluations
+% (which the first evaluation, at the network's own parameters, did not
+% raise) says which parameter and which evaluation, e.g.
+% @code{nn_gradcheck: the cost at theta(12) + Step (@dots{} parameter 3 of
+% 20 checked, evaluation 5 of 40) failed: @dots{}}, with the identifier
+% @code{nnlab:nn_gradcheck:<what>}.
+%
 % @example
 % net = nn_mlp ([3 5 4 3], 'Hidden', 'sigmoid', 'Output', 'sigmoid', 'Seed', 1);
 % X = randn (5, 3); y = [1; 2; 3; 1; 2];
@@ -106,7 +113,8 @@ function [d, num, ana, idx] = nn_gradcheck(net, X, T, varargin)
     tp(k) = tp(k) + h;
     tm = theta;
     tm(k) = tm(k) - h;
-    num(j) = (cost(tp) - cost(tm)) / (2 * h);
+    num(j) = (cost_at(fn, cost, tp, k, '+', j, numel(idx)) - ...
+              cost_at(fn, cost, tm, k, '-', j, numel(idx))) / (2 * h);
   end
   ana = grad(idx);
   den = norm(num + ana);
@@ -114,6 +122,26 @@ function [d, num, ana, idx] = nn_gradcheck(net, X, T, varargin)
     d = norm(num - ana);
   else
     d = norm(num - ana) / den;
+  end
+end
+
+function J = cost_at(fn, cost, t, k, pm, j, count)
+% One evaluation of the finite differences; an error in it names the
+% parameter and the evaluation (nnlab ids as nnlab:FN:<what>, others as
+% nnlab:FN:evaluation), and keeps the traceback into the cost.
+  try
+    J = cost(t);
+  catch err
+    parts = strsplit(err.identifier, ':');
+    if numel(parts) == 3 && strcmp(parts{1}, 'nnlab')
+      id = ['nnlab:' fn ':' parts{3}];
+    else
+      id = ['nnlab:' fn ':evaluation'];
+    end
+    msg = sprintf(['%s: the cost at theta(%d) %s Step (theta as nn_unroll gives it; parameter ' ...
+                   '%d of %d checked, evaluation %d of %d) failed: %s'], fn, k, pm, j, count, ...
+                  2 * j - strcmp(pm, '+'), 2 * count, err.message);
+    error(struct('identifier', id, 'message', msg, 'stack', err.stack));
   end
 end
 
@@ -149,6 +177,19 @@ end
 %! [~, num2] = nn_gradcheck(net, X, y, 'Lambda', 0.5 * 4);
 %! assert(d < 1e-9); assert(num, num2, 1e-12);
 %!error id=nnlab:nn_gradcheck:optionValue nn_gradcheck(nn_mlp([2 1]), [1 2], 1, 'L2', 1, 'Lambda', 1)
+%!test
+%! % an error in one of the finite-difference evaluations names the parameter
+%! % and the evaluation: bce needs outputs in [0, 1], and theta(1) + Step is 1 + 1e-5
+%! net = nn_mlp([1 1]); net.layers(1).W = 0; net.layers(1).b = 1;
+%! try
+%!   nn_gradcheck(net, 0.5, 1, 'Loss', 'bce');
+%!   error('no error');
+%! catch err
+%!   assert(err.identifier, 'nnlab:nn_gradcheck:domain');
+%!   assert(strncmp(err.message, 'nn_gradcheck: the cost at theta(1) + Step', 41));
+%!   assert(~isempty(strfind(err.message, 'evaluation 1 of 4')));
+%!   assert(~isempty(strfind(err.message, 'lies outside [0, 1]')));
+%! end
 %!error id=nnlab:nn_gradcheck:nargin nn_gradcheck(nn_mlp([2 1]), [1 2])
 %!error id=nnlab:nn_gradcheck:net nn_gradcheck(1, 2, 3)
 %!error id=nnlab:nn_gradcheck:optionValue nn_gradcheck(nn_mlp([2 1]), [1 2], 1, 'Step', 0)

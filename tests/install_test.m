@@ -70,6 +70,23 @@ function install_test(tarball, outfile)
         check(strcmp(fmt, 'texinfo') && numel(txt) > 40, ...
               sprintf('help %s shows its texinfo help (got format: %s)', names{i}, fmt));
       end
+      % help nnlab: the function index, from the installed package, and
+      % the INDEX that pkg describe reads
+      try
+        txt = help('nnlab');
+        check(~isempty(strfind(which('nnlab'), prefix)) && ~isempty(strfind(txt, 'nn_dense')) && ...
+              ~isempty(strfind(txt, 'nn_train')) && ~isempty(strfind(txt, 'nn_tour')), ...
+              'help nnlab shows the function index of the installed package');
+      catch err
+        check(false, ['help nnlab: ' err.message]);
+      end
+      try
+        s = evalc('pkg(''describe'', ''-verbose'', ''nnlab'')');
+        check(isfile(fullfile(d{1}.dir, 'packinfo', 'INDEX')) && ~isempty(strfind(s, 'Kernels')) && ...
+              ~isempty(strfind(s, 'nn_minimize')), 'pkg describe -verbose nnlab lists the INDEX');
+      catch err
+        check(false, ['pkg describe: ' err.message]);
+      end
       pkg('unload', 'nnlab');
       evalc('pkg(''uninstall'', ''-local'', ''nnlab'')');
       check(isempty(pkg('list', 'nnlab')) && ~isfolder(d{1}.dir), 'pkg uninstall -local');
