@@ -1,4 +1,4 @@
-/* Large scratch buffers (see opt_util.h). */
+/* Large scratch buffers (see alloc.h). */
 #if defined(__linux__)
 #define _DEFAULT_SOURCE
 #endif
@@ -6,7 +6,7 @@
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
-#include "opt_util.h"
+#include "alloc.h"
 #include "nn.h"
 
 #define NN_HUGE_PAGE ((size_t)2 << 20)
@@ -33,7 +33,7 @@ void nn_big_free(void *p)
     free(p);
 }
 
-/* The scratch buffer kept between calls (see opt_util.h). */
+/* The scratch buffer kept between calls (see alloc.h). */
 static void *scratch_p = NULL;
 static size_t scratch_n = 0;
 

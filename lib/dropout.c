@@ -4,7 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "nn_real.h"
-#include "opt_util.h"
+#include "alloc.h"
+#include "options.h"
 
 #define GOLDEN UINT64_C(0x9E3779B97F4A7C15)    /* 2^64 / golden ratio, odd */
 

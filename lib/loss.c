@@ -1,8 +1,7 @@
 /* Losses: value under a reduction and gradient with respect to Z.
  * See nn_loss.h for the shapes, the reductions and the weights. */
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "nn_real.h"
 #include "vmath.h"
 
@@ -18,18 +17,6 @@
 #endif
 
 #include "clones.h"   /* HOT, RESTRICT */
-
-/* Writes printf(fmt, ...) into msg (if any) and returns NN_EARG. */
-static int fail(char *msg, size_t msglen, const char *fmt, ...)
-{
-    va_list ap;
-    if (msg != NULL && msglen > 0) {
-        va_start(ap, fmt);
-        vsnprintf(msg, msglen, fmt, ap);
-        va_end(ap);
-    }
-    return NN_EARG;
-}
 
 /* log(1 + exp(x)) without overflow or cancellation. */
 static real softplus(real x)
@@ -58,9 +45,20 @@ static int is_index(real t, nn_int k)
     return t >= 1 && t <= (real)k && t == floor(t);
 }
 
+/* Records what was found at element i of an n-row array; NN_EARG. */
+static int found(nn_loss_fact *f, int what, nn_int n, nn_int i, double value)
+{
+    if (f != NULL) {
+        f->what = what;
+        f->row = n > 0 ? i % n : 0;
+        f->col = n > 0 ? i / n : 0;
+        f->value = value;
+    }
+    return NN_EARG;
+}
+
 /* Every T(i,j) in [0, 1]. */
-static int check_prob(const char *what, nn_int n, nn_int m, const real *T,
-                      char *msg, size_t msglen)
+static int check_prob(nn_int n, nn_int m, const real *T, nn_loss_fact *f)
 {
     nn_int i, i0, b;
     /* by blocks, each first tested without an exit (a loop that
@@ -73,75 +71,65 @@ static int check_prob(const char *what, nn_int n, nn_int m, const real *T,
         if (bad)
             for (i = i0; i < i0 + b; i++)
                 if (!(T[i] >= 0 && T[i] <= 1))
-                    return fail(msg, msglen, "%s in [0, 1], but T(%ld,%ld) = %g",
-                                what, (long)(i % n + 1), (long)(i / n + 1),
-                                (double)T[i]);
+                    return found(f, NN_LOSS_BAD_T_PROB, n, i, (double)T[i]);
     }
     return NN_OK;
 }
 
 /* Every T(i) a class index 1..k. */
-static int check_index(const char *nm, nn_int n, nn_int k, const real *T,
-                       char *msg, size_t msglen)
+static int check_index(nn_int n, nn_int k, const real *T, nn_loss_fact *f)
 {
     nn_int i;
     for (i = 0; i < n; i++)
         if (!is_index(T[i], k))
-            return fail(msg, msglen, "loss '%s' takes class indices, whole "
-                        "numbers from 1 to %ld (Octave counts from 1), but "
-                        "T(%ld) = %g", nm, (long)k, (long)(i + 1), (double)T[i]);
+            return found(f, NN_LOSS_BAD_T_CLASS, n, i, (double)T[i]);
     return NN_OK;
 }
 
 int NN_(nn_loss_check)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
-                       const real *Z, nn_int tcols, const real *T, char *msg,
-                       size_t msglen)
+                       const real *Z, nn_int tcols, const real *T,
+                       nn_loss_fact *f)
 {
-    const char *nm = nn_loss_name(kind);
     nn_int i, m = n * k;
     (void)o;
+    if (f != NULL)
+        memset(f, 0, sizeof *f);
     switch (kind) {
     case NN_LOSS_BCE:
         for (i = 0; i < m; i++)
             if (!(Z[i] >= 0 && Z[i] <= 1))
-                return fail(msg, msglen, "loss 'bce' takes probabilities, but "
-                            "Z(%ld,%ld) = %g lies outside [0, 1]; apply 'sigmoid' "
-                            "first, or use 'bce_logits' on logits",
-                            (long)(i % n + 1), (long)(i / n + 1), (double)Z[i]);
-        return check_prob("loss 'bce' needs targets", n, m, T, msg, msglen);
+                return found(f, NN_LOSS_BAD_Z_PROB, n, i, (double)Z[i]);
+        return check_prob(n, m, T, f);
     case NN_LOSS_BCE_LOGITS:
-        return check_prob("loss 'bce_logits' needs targets", n, m, T, msg, msglen);
+        return check_prob(n, m, T, f);
     case NN_LOSS_HINGE: {
         nn_int zero = -1, minus = -1;
         for (i = 0; i < m; i++) {
             if (T[i] == 0) { if (zero < 0) zero = i; }
             else if (T[i] == -1) { if (minus < 0) minus = i; }
             else if (T[i] != 1)
-                return fail(msg, msglen, "loss 'hinge' needs targets -1 and 1 "
-                            "(or 0 and 1), but T(%ld,%ld) = %g", (long)(i % n + 1),
-                            (long)(i / n + 1), (double)T[i]);
+                return found(f, NN_LOSS_BAD_T_SIGN, n, i, (double)T[i]);
         }
-        if (zero >= 0 && minus >= 0)
-            return fail(msg, msglen, "loss 'hinge' needs targets in {-1, 1} or in "
-                        "{0, 1}, but T has both 0 (at T(%ld,%ld)) and -1 (at "
-                        "T(%ld,%ld))", (long)(zero % n + 1), (long)(zero / n + 1),
-                        (long)(minus % n + 1), (long)(minus / n + 1));
+        if (zero >= 0 && minus >= 0) {
+            if (f != NULL) {
+                f->row2 = minus % n;
+                f->col2 = minus / n;
+            }
+            return found(f, NN_LOSS_BAD_T_MIXED, n, zero, 0);
+        }
         return NN_OK;
     }
     case NN_LOSS_CE:
         if (tcols != 1)
-            return check_prob("loss 'ce' with one column of T per class takes "
-                              "class probabilities", n, m, T, msg, msglen);
-        return check_index(nm, n, k, T, msg, msglen);
+            return check_prob(n, m, T, f);
+        return check_index(n, k, T, f);
     case NN_LOSS_NLL:
-        return check_index(nm, n, k, T, msg, msglen);
+        return check_index(n, k, T, f);
     case NN_LOSS_MARGIN_RANKING:
     case NN_LOSS_PAIRWISE_LOGISTIC:
         for (i = 0; i < n; i++)
             if (!(T[i] == 1 || T[i] == -1))
-                return fail(msg, msglen, "loss '%s' needs T = 1 (the first item "
-                            "ranks higher) or -1 (the second does), but T(%ld) = "
-                            "%g", nm, (long)(i + 1), (double)T[i]);
+                return found(f, NN_LOSS_BAD_T_RANK, n, i, (double)T[i]);
         return NN_OK;
     default:
         return NN_OK;
@@ -245,6 +233,32 @@ static inline void ce_start(nn_int n, nn_int k, nn_int b,
     }
 }
 
+/* A block's end: A = each row's loss from the sums s, A and St (for class
+ * indices, from the class's logit).  (inline, as ce_start) */
+static inline void ce_finish(nn_int n, nn_int k, nn_int b,
+                             const real *RESTRICT Z, int idx, real keep,
+                             real u, ce_scratch *RESTRICT w)
+{
+    nn_int i;
+    real *RESTRICT m = w->m, *RESTRICT s = w->s, *RESTRICT A = w->A;
+    real *RESTRICT St = w->St;
+    const real *RESTRICT c = w->c;
+    if (idx) {
+        /* u * sum (m - z) (the sum left out when u = 0, where it would
+         * turn a -Inf logit into NaN) + keep (m - z_c); St = k u + keep */
+        for (i = 0; i < b; i++) {
+            real a = keep * (m[i] - Z[i + (nn_int)c[i] * n]);
+            A[i] = u != 0 ? u * A[i] + a : a;
+            St[i] = (real)k * u + keep;
+        }
+    }
+    for (i = 0; i < b; i++) {
+        A[i] += m[i] - m[i];           /* +-Inf maximum: NaN */
+        /* s >= 1 (exp(0) at the maximum), so s - 1 is exact */
+        A[i] += St[i] * VLOG1P(s[i] - R(1));
+    }
+}
+
 HOT static void ce_block(nn_int n, nn_int k, nn_int b, const real *RESTRICT Z,
                          const real *RESTRICT T, int idx, real keep, real u,
                          real *RESTRICT dZ, ce_scratch *RESTRICT w)
@@ -281,21 +295,9 @@ HOT static void ce_block(nn_int n, nn_int k, nn_int b, const real *RESTRICT Z,
             }
         }
     }
-    if (idx) {
-        /* u * sum (m - z) (the sum left out when u = 0, where it would
-         * turn a -Inf logit into NaN) + keep (m - z_c); St = k u + keep */
-        for (i = 0; i < b; i++) {
-            real a = keep * (m[i] - Z[i + (nn_int)c[i] * n]);
-            A[i] = u != 0 ? u * A[i] + a : a;
-            St[i] = (real)k * u + keep;
-        }
-    }
-    for (i = 0; i < b; i++) {
-        A[i] += m[i] - m[i];           /* +-Inf maximum: NaN */
-        /* s >= 1 (exp(0) at the maximum), so s - 1 is exact */
-        A[i] += St[i] * VLOG1P(s[i] - R(1));
+    ce_finish(n, k, b, Z, idx, keep, u, w);
+    for (i = 0; i < b; i++)
         St[i] = St[i] / s[i];
-    }
     if (idx) {
         for (j = 0; j < k; j++) {
             real *RESTRICT e = dZ + j * n;
@@ -324,7 +326,6 @@ HOT static void ce_block_value(nn_int n, nn_int k, nn_int b,
     nn_int i, j;
     real *RESTRICT m = w->m, *RESTRICT s = w->s, *RESTRICT A = w->A;
     real *RESTRICT St = w->St;
-    const real *RESTRICT c = w->c;
     ce_start(n, k, b, Z, w);
     for (j = 0; j < k; j++) {
         const real *RESTRICT z = Z + j * n;
@@ -343,16 +344,7 @@ HOT static void ce_block_value(nn_int n, nn_int k, nn_int b,
             }
         }
     }
-    if (idx)
-        for (i = 0; i < b; i++) {
-            real a = keep * (m[i] - Z[i + (nn_int)c[i] * n]);
-            A[i] = u != 0 ? u * A[i] + a : a;
-            St[i] = (real)k * u + keep;
-        }
-    for (i = 0; i < b; i++) {
-        A[i] += m[i] - m[i];
-        A[i] += St[i] * VLOG1P(s[i] - R(1));
-    }
+    ce_finish(n, k, b, Z, idx, keep, u, w);
 }
 
 /* 1 when the block's T (b rows, k columns) lies in [0, 1]; the test is
@@ -428,7 +420,7 @@ int NN_(nn_loss_ws)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
     /* ce with class probabilities checks T block by block as it goes (one
      * pass over T): on NN_EARG, dZ and L may then hold part of a result */
     if (st == NN_OK && !(kind == NN_LOSS_CE && tcols != 1))
-        st = NN_(nn_loss_check)(kind, o, n, k, Z, tcols, T, NULL, 0);
+        st = NN_(nn_loss_check)(kind, o, n, k, Z, tcols, T, NULL);
     if (st != NN_OK)
         return st;
 

@@ -10,7 +10,7 @@
  * never exits and never allocates unless it says so.
  *
  * Each kernel family has its own header (nn_dense.h, nn_act.h, nn_loss.h,
- * nn_step.h, ...); this one holds what they share and includes them all.
+ * nn_optim.h, ...); this one holds what they share and includes them all.
  */
 #ifndef NNLAB_NN_H
 #define NNLAB_NN_H
@@ -32,7 +32,8 @@ enum {
     NN_ETOOBIG = -2,    /* a size exceeds what BLAS or size_t can index */
     NN_ENOMEM = -3,     /* an allocation failed */
     NN_ENAME = -4,      /* unknown kernel name or option name */
-    NN_EVALUE = -5      /* option value out of range */
+    NN_EVALUE = -5,     /* option value out of range */
+    NN_EINTERNAL = -6   /* a check of lib/'s own consistency failed: a bug */
 };
 
 /* Options arrive as name/value pairs.  Each family's nn_*_option()
@@ -45,7 +46,7 @@ enum {
 #include "nn_dense.h"
 #include "nn_act.h"
 #include "nn_loss.h"
-#include "nn_step.h"
+#include "nn_optim.h"
 #include "nn_dropout.h"
 #include "nn_fit.h"
 

@@ -11,7 +11,7 @@
  *   update    for each dense layer in order: when l2 > 0,
  *             gW = gW + l2*W and loss += l2/2 * sum(W(:).^2) (summed in
  *             order, in the element type, as Octave's sum); then
- *             nn_opt_step on W, then on b.
+ *             nn_optim_step on W, then on b.
  * The same functions see the same inputs in the same order, so the result
  * is bit-identical to the step-by-step path (for the same BLAS and thread
  * count).  No memory is allocated per step (see nn_fit_release).
@@ -28,7 +28,7 @@
 typedef enum { NN_FIT_DENSE = 0, NN_FIT_ACT } nn_fit_layer_type;
 
 /* Everything of an epoch but the typed arrays.  The option structs must
- * have passed nn_loss_option / nn_opt_option and nn_opt_check; the loss
+ * have passed nn_loss_option / nn_optim_option and nn_optim_check; the loss
  * must be a per-batch loss with no 'weights' (each batch has its own rows)
  * and reduction 'mean' or 'sum' (one value per batch). */
 typedef struct {
@@ -40,8 +40,8 @@ typedef struct {
     int loss;                      /* nn_loss_kind */
     const nn_loss_opts *loss_opts;
     nn_int tcols;                  /* columns of T */
-    int opt;                       /* nn_opt_kind */
-    const nn_opt_opts *opt_opts;
+    int optim;                     /* nn_optim_kind */
+    const nn_optim_opts *optim_opts;
     double l2;                     /* >= 0 */
     nn_int chunk;                  /* rows gathered at a time; <= 0: the
                                       default (see below) */
@@ -96,11 +96,16 @@ typedef struct {                                                              \
     int act;                   /* act: nn_act_kind */                        \
     nn_act_opts act_opts;      /* act: its options */                        \
     R *W, *b;                  /* dense: out x in and out x 1, in place */   \
-    R *bufW[NN_OPT_MAX_BUFFERS], *bufb[NN_OPT_MAX_BUFFERS];                   \
+    R *bufW[NN_OPTIM_MAX_BUFFERS], *bufb[NN_OPTIM_MAX_BUFFERS];                   \
                                /* dense: the optimizer's buffers (as named   \
-                                  by nn_opt_buffers), in place */            \
+                                  by nn_optim_buffers), in place */            \
     double stepsW, stepsb;     /* steps taken so far; updated */              \
     int freshW, freshb;        /* 1: no state yet (nn_step's S = []) */       \
+    const R *W0, *b0;          /* dense, for nn_fit_epochs: W and b at the   \
+                                  start (NULL: no replay, see there) */      \
+    const R *bufW0[NN_OPTIM_MAX_BUFFERS], *bufb0[NN_OPTIM_MAX_BUFFERS];       \
+                               /* their buffers at the start (when not      \
+                                  fresh) */                                  \
 } nn_fit_layer##S;                                                            \
 /* One epoch.  X is n x in (or in x n with xcols), T is n x tcols        \
  * (column-major);                                                       \
@@ -109,11 +114,31 @@ typedef struct {                                                              \
  * every row visited, at its row (others are left as they are), *stopped   \
  * 0, or the step at which training diverged.  Returns NN_OK, NN_EARG       \
  * (bad sizes or layers; or a batch outside the loss's domain: then         \
- * *stopped is that step and msg, if not NULL, says why), NN_ETOOBIG or     \
+ * *stopped is that step and *fact, if not NULL, what nn_loss_check found,  \
+ * its row that of X), NN_ETOOBIG or                                        \
  * NN_ENOMEM. */                                                              \
 int nn_fit##S(const nn_fit_config *c, nn_int nlayers, nn_fit_layer##S *layers, \
               const R *X, const R *T, double *losses, R *Y, nn_int *stopped, \
-              char *msg, size_t msglen);
+              nn_loss_fact *fact);                                                \
+/* Several epochs: epoch e (0-based) is nn_fit with perm = perms + e*n,    \
+ * losses + e*nsteps (nsteps = ceil(n / batch): losses is nsteps x epochs),\
+ * Y + e*n*k (Y n x k x epochs, or NULL) and hits + e (hits one count per  \
+ * epoch, or NULL; c->perm, max_steps and hits are not used).  It stops    \
+ * at the first divergence or domain error: *stop_epoch, *stop_step its    \
+ * epoch and step (1-based; 0, 0 when every epoch ran).  After a           \
+ * divergence, when every dense layer has W0 and b0 (and bufW0/bufb0 for a \
+ * state that was not fresh), it restores them and runs the epochs again  \
+ * up to the step before the divergence, so that the layers hold the last \
+ * finite network (Y, hits and losses keep the first run's values); else  \
+ * the layers hold the values after the diverging step.  Returns NN_OK     \
+ * (also after a divergence), NN_EARG (a domain error: see *fact),         \
+ * NN_ETOOBIG, NN_ENOMEM, or NN_EINTERNAL when the replay diverged         \
+ * earlier than the run (a bug). */                                       \
+int nn_fit_epochs##S(const nn_fit_config *c, nn_int epochs,                 \
+                     const nn_int *perms, nn_int nlayers,                   \
+                     nn_fit_layer##S *layers, const R *X, const R *T,       \
+                     double *losses, R *Y, double *hits, nn_int *stop_epoch,\
+                     nn_int *stop_step, nn_loss_fact *fact);
 
 /* nn_fit keeps its scratch memory (the chunk buffer and the layers'
  * workspace) between calls, so that the next call touches no fresh memory;

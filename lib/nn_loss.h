@@ -76,12 +76,34 @@ nn_int nn_loss_out_count(int kind, const nn_loss_opts *o, nn_int n, nn_int k);
 /* Scratch values nn_loss_ws needs for n observations. */
 #define NN_LOSS_WORK(n) (n)
 
+/* What nn_loss_check found outside a loss's domain, for the caller to word:
+ * the first offending element, its row and column (0-based) and value. */
+typedef enum {
+    NN_LOSS_BAD_NONE = 0,
+    NN_LOSS_BAD_Z_PROB,     /* bce: Z(row,col) is not a probability */
+    NN_LOSS_BAD_T_PROB,     /* bce, bce_logits, ce with k columns of T:
+                               T(row,col) outside [0, 1] */
+    NN_LOSS_BAD_T_SIGN,     /* hinge: T(row,col) is not -1, 0 or 1 */
+    NN_LOSS_BAD_T_MIXED,    /* hinge: T holds 0 (at row,col) and -1 (at
+                               row2,col2) */
+    NN_LOSS_BAD_T_CLASS,    /* ce, nll with one column of T: T(row) is not a
+                               class index 1..k */
+    NN_LOSS_BAD_T_RANK      /* ranking losses: T(row) is not 1 or -1 */
+} nn_loss_bad;
+
+typedef struct {
+    int what;               /* nn_loss_bad */
+    nn_int row, col;        /* 0-based */
+    nn_int row2, col2;      /* NN_LOSS_BAD_T_MIXED: where the -1 is */
+    double value;
+} nn_loss_fact;
+
 #define NN_DECLARE_LOSS(R, S)                                                 \
-/* NN_OK, or NN_EARG with a sentence in msg (may be NULL) naming the first  \
- * element of Z or T outside the loss's domain.  Sizes must be valid.      */ \
+/* NN_OK, or NN_EARG with *fact (may be NULL) saying which element of Z or  \
+ * T lies outside the loss's domain.  Sizes must be valid.                 */ \
 int nn_loss_check##S(int kind, const nn_loss_opts *o, nn_int n, nn_int k,     \
-                     const R *Z, nn_int tcols, const R *T, char *msg,         \
-                     size_t msglen);                                          \
+                     const R *Z, nn_int tcols, const R *T,                    \
+                     nn_loss_fact *fact);                                     \
 /* L (nn_loss_out_count elements) and, unless dZ is NULL, dZ = dL/dZ        \
  * (n x k; for reduction 'none' the gradient of sum(L)).  Returns NN_EARG   \
  * (sizes or domain; see nn_loss_check_sizes and nn_loss_check) or          \

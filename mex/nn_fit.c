@@ -1,5 +1,7 @@
-/* nn_fit: one training epoch of minibatch gradient descent in one call, the
- * engine of nn_train's fast path (see lib/nn_fit.h). */
+/* nn_fit: epochs of minibatch gradient descent in one call (see
+ * nn_fit_epochs in lib/nn_fit.h): the arguments checked, the layers'
+ * arrays bound to the lib's description of the network, one call, and its
+ * codes worded as errors. */
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -12,7 +14,7 @@
 
 typedef struct { int kind; nn_act_opts o; } act_ctx;
 typedef struct { int kind; nn_loss_opts o; } loss_ctx;
-typedef struct { int kind; nn_opt_opts o; } opt_ctx;
+typedef struct { int kind; nn_optim_opts o; } optim_ctx;
 
 static int set_act(void *ctx, const char *name, const double *val, nn_int nval,
                    const char *str, char *msg, size_t len)
@@ -28,11 +30,11 @@ static int set_loss(void *ctx, const char *name, const double *val,
     return nn_loss_option(c->kind, &c->o, name, val, nval, str, msg, len);
 }
 
-static int set_opt(void *ctx, const char *name, const double *val, nn_int nval,
+static int set_optim(void *ctx, const char *name, const double *val, nn_int nval,
                    const char *str, char *msg, size_t len)
 {
-    opt_ctx *c = (opt_ctx *)ctx;
-    return nn_opt_option(c->kind, &c->o, name, val, nval, str, msg, len);
+    optim_ctx *c = (optim_ctx *)ctx;
+    return nn_optim_option(c->kind, &c->o, name, val, nval, str, msg, len);
 }
 
 /* The elements of a cell of name/value pairs, as an argument list
@@ -81,44 +83,6 @@ static double get_scalar(const mxArray *a, const char *what, const char *name)
     return mxGetScalar(a);
 }
 
-/* Epochs 1..C (perm: N x C), each a call of nn_fit; in a replay, epochs
- * up to index last (0-based) and in that one at most last_steps steps.
- * Stops at a divergence or a loss domain error: *se, *ss = its epoch and
- * step (1-based). */
-static int run_epochs(nn_fit_config *cfg, int single, nn_int nl,
-                      nn_fit_layer_s *ls, nn_fit_layer_d *ld, const mxArray *X,
-                      const mxArray *T, const nn_int *perm, nn_int C,
-                      nn_int last, nn_int last_steps, double *losses,
-                      nn_int nsteps, void *Y, nn_int K, double *hits,
-                      nn_int *se, nn_int *ss, char *msg, size_t msglen)
-{
-    nn_int e, N = cfg->n, stopped = 0;
-    int st = NN_OK;
-    *se = *ss = 0;
-    for (e = 0; e < C; e++) {
-        if (last >= 0 && e > last)
-            break;
-        cfg->perm = perm + e * N;
-        cfg->max_steps = e == last ? last_steps : -1;
-        cfg->hits = hits != NULL ? hits + e : NULL;
-        if (single)
-            st = nn_fit_s(cfg, nl, ls, (const float *)mxGetData(X),
-                          (const float *)mxGetData(T), losses + e * nsteps,
-                          Y ? (float *)Y + e * N * K : NULL, &stopped, msg, msglen);
-        else
-            st = nn_fit_d(cfg, nl, ld, (const double *)mxGetData(X),
-                          (const double *)mxGetData(T), losses + e * nsteps,
-                          Y ? (double *)Y + e * N * K : NULL, &stopped, msg, msglen);
-        if (stopped > 0) {
-            *se = e + 1;
-            *ss = stopped;
-        }
-        if (st != NN_OK || stopped > 0)
-            break;
-    }
-    return st;
-}
-
 /* Cell i of a states cell: [] when still fresh, else its step count. */
 static void set_steps(mxArray *C, nn_int i, int fresh, double steps)
 {
@@ -135,53 +99,46 @@ static void set_steps(mxArray *C, nn_int i, int fresh, double steps)
     }
 }
 
-void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
-{
-    const mxArray *X, *T, *Pm, *Lin, *SWin, *Sbin, **args;
-    mxArray *Lout, *SWout, *Sbout, *losses, *Y, *hits;
-    nn_fit_layer_d *ld;
-    nn_fit_layer_s *ls;
-    nn_fit_config cfg;
+/* The arguments but the layers, checked. */
+typedef struct {
+    const mxArray *X, *T;
+    int single, xcols, metric, nb;
+    nn_int N, in, C, B, *perm;
+    double l2;
     loss_ctx lc;
-    opt_ctx oc;
-    nn_int N, in, K, B, nsteps, i, width, *perm, nl, C, se = 0, ss = 0;
-    mxClassID cls;
-    char d1[96], d2[96], msg[512], *name;
-    const char *bufnames[NN_OPT_MAX_BUFFERS];
-    double b, l2, *lossbuf;
-    int nargs, k, nb, st, single, metric, xcols;
+    optim_ctx oc;
+    const char *bufnames[NN_OPTIM_MAX_BUFFERS];
+} fit_args;
 
-    /* the engine's scratch memory, kept between calls, goes when the MEX
-     * file is cleared */
-    mexAtExit(nn_fit_release);
-    nnm_check_counts(FN, nlhs, 7, nrhs, 12, 14, USAGE);
-    X = prhs[0];
-    T = prhs[1];
-    Pm = prhs[2];
-    Lin = prhs[4];
-    SWin = prhs[5];
-    Sbin = prhs[6];
+/* X, T, perm, B, l2, METRIC and LAYOUT. */
+static void parse_data(int nrhs, const mxArray *prhs[], fit_args *a)
+{
+    const mxArray *X = prhs[0], *T = prhs[1], *Pm = prhs[2];
+    nn_int N, C, i;
+    double b;
+    char d1[96];
+    int k;
 
-    /* data */
     nnm_check_matrix(FN, X, "X");
     nnm_check_same_class(FN, T, "T", X, "X");
-    cls = mxGetClassID(X);
-    single = cls == mxSINGLE_CLASS;
-    xcols = 0;
+    a->X = X;
+    a->T = T;
+    a->single = mxGetClassID(X) == mxSINGLE_CLASS;
+    a->xcols = 0;
     if (nrhs > 13) {
         char *ly = nnm_get_name(FN, prhs[13], "LAYOUT");
         int ok = strcmp(ly, "rows") == 0 || strcmp(ly, "columns") == 0;
-        xcols = strcmp(ly, "columns") == 0;
+        a->xcols = strcmp(ly, "columns") == 0;
         mxFree(ly);
         if (!ok)
             nnm_error(FN, "name", "LAYOUT must be 'rows' (X is N x in) or 'columns' "
                       "(X is in x N)");
     }
-    N = (nn_int)(xcols ? mxGetN(X) : mxGetM(X));
-    in = (nn_int)(xcols ? mxGetM(X) : mxGetN(X));
+    N = a->N = (nn_int)(a->xcols ? mxGetN(X) : mxGetM(X));
+    a->in = (nn_int)(a->xcols ? mxGetM(X) : mxGetN(X));
     if ((nn_int)mxGetM(T) != N)
         nnm_error(FN, "size", "T must have one row per observation (per %s of "
-                  "X, %ld), but it is %s", xcols ? "column" : "row", (long)N,
+                  "X, %ld), but it is %s", a->xcols ? "column" : "row", (long)N,
                   nnm_describe(T, d1, sizeof d1));
     /* perm: N x C (C epochs), or a vector of N for one epoch */
     if (!mxIsDouble(Pm) || mxIsComplex(Pm) || mxIsSparse(Pm) ||
@@ -193,62 +150,75 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     C = (nn_int)mxGetM(Pm) == N ? (nn_int)mxGetN(Pm) : 1;
     if (N == 0 && mxGetM(Pm) == 0)
         C = (nn_int)mxGetN(Pm);
-    perm = (nn_int *)mxMalloc((N * C > 0 ? (size_t)(N * C) : 1) * sizeof(nn_int));
+    a->C = C;
+    a->perm = (nn_int *)mxMalloc((N * C > 0 ? (size_t)(N * C) : 1) * sizeof(nn_int));
     for (i = 0; i < N * C; i++) {
         double p = ((const double *)mxGetData(Pm))[i];
         if (!(p >= 0 && p < (double)N && p == floor(p)))
             nnm_error(FN, "domain", "perm holds 0-based row indices, whole numbers "
                       "from 0 to %ld, but perm(%ld) = %g", (long)N - 1, (long)i + 1, p);
-        perm[i] = (nn_int)p;
+        a->perm[i] = (nn_int)p;
     }
     b = get_scalar(prhs[3], "domain", "the batch size B");
     if (!(b >= 1 && b == floor(b) && b <= 9e15))
         nnm_error(FN, "domain", "the batch size B must be a whole number >= 1, not %g", b);
-    B = b > (double)(N > 0 ? N : 1) ? (N > 0 ? N : 1) : (nn_int)b;
-    l2 = get_scalar(prhs[11], "domain", "l2");
-    if (!(l2 >= 0 && l2 < HUGE_VAL))
-        nnm_error(FN, "domain", "l2 must be a finite number >= 0, not %g", l2);
+    a->B = b > (double)(N > 0 ? N : 1) ? (N > 0 ? N : 1) : (nn_int)b;
+    a->l2 = get_scalar(prhs[11], "domain", "l2");
+    if (!(a->l2 >= 0 && a->l2 < HUGE_VAL))
+        nnm_error(FN, "domain", "l2 must be a finite number >= 0, not %g", a->l2);
 
     /* what to count instead of returning Y */
-    metric = NN_FIT_METRIC_NONE;
+    a->metric = NN_FIT_METRIC_NONE;
     if (nrhs > 12) {
         static const char *const mnames[] = { "none", "argmax", "prob", "logit" };
         char *mn = nnm_get_name(FN, prhs[12], "METRIC");
         int found = 0;
         for (k = 0; k < 4; k++)
             if (strcmp(mn, mnames[k]) == 0) {
-                metric = k;
+                a->metric = k;
                 found = 1;
             }
         mxFree(mn);
         if (!found)
             nnm_error(FN, "name", "METRIC must be 'none', 'argmax', 'prob' or 'logit'");
     }
+}
 
-    /* the optimizer */
-    name = nnm_get_name(FN, prhs[9], "METHOD");
-    oc.kind = nn_opt_lookup(name);
-    if (oc.kind < 0)
+/* METHOD and optopts. */
+static void parse_optim(const mxArray *method, const mxArray *opts, fit_args *a)
+{
+    const mxArray **args;
+    char msg[512], *name = nnm_get_name(FN, method, "METHOD");
+    int nargs;
+    a->oc.kind = nn_optim_lookup(name);
+    if (a->oc.kind < 0)
         nnm_error(FN, "name", "unknown optimizer '%s'; choose one of %s", name,
-                  nn_opt_names());
+                  nn_optim_names());
     mxFree(name);
-    nn_opt_defaults(oc.kind, &oc.o);
-    args = cell_args(prhs[10], "optopts", &nargs);
-    nnm_options(FN, nargs, args, 0, set_opt, &oc);
+    nn_optim_defaults(a->oc.kind, &a->oc.o);
+    args = cell_args(opts, "optopts", &nargs);
+    nnm_options(FN, nargs, args, 0, set_optim, &a->oc);
     mxFree((void *)args);
-    if (nn_opt_check(oc.kind, &oc.o, msg, sizeof msg) != NN_OK)
+    if (nn_optim_check(a->oc.kind, &a->oc.o, msg, sizeof msg) != NN_OK)
         nnm_error(FN, "optionValue", "%s", msg);
-    nb = nn_opt_buffers(oc.kind, &oc.o, bufnames);
+    a->nb = nn_optim_buffers(a->oc.kind, &a->oc.o, a->bufnames);
+}
 
-    /* the loss */
-    name = nnm_get_name(FN, prhs[7], "LOSS");
-    lc.kind = nn_loss_lookup(name);
-    if (lc.kind < 0)
+/* LOSS and lossopts (pos_weight's vector stays allocated until the call
+ * ends: lib keeps the pointer). */
+static void parse_loss(const mxArray *loss, const mxArray *opts, fit_args *a)
+{
+    const mxArray **args;
+    char d1[96], msg[512], *name = nnm_get_name(FN, loss, "LOSS");
+    int nargs, k, st;
+    loss_ctx *lc = &a->lc;
+    lc->kind = nn_loss_lookup(name);
+    if (lc->kind < 0)
         nnm_error(FN, "name", "unknown loss '%s'; choose one of %s", name,
                   nn_loss_names());
     mxFree(name);
-    nn_loss_defaults(lc.kind, &lc.o);
-    args = cell_args(prhs[8], "lossopts", &nargs);
+    nn_loss_defaults(lc->kind, &lc->o);
+    args = cell_args(opts, "lossopts", &nargs);
     if (nargs % 2 != 0)
         nnm_error(FN, "option", "lossopts must hold name/value pairs, but the last "
                   "name has no value");
@@ -257,9 +227,8 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         if (strcmp(opt, "weights") == 0)
             nnm_error(FN, "option", "loss option 'weights' weighs the observations "
                       "of one call; nn_fit makes batches of its own, so it takes no "
-                      "'weights' (nn_train trains step by step then)");
+                      "'weights'");
         if (strcmp(opt, "pos_weight") == 0) {
-            /* a vector kept until the call ends: lib keeps the pointer */
             const mxArray *v = args[k + 1];
             size_t j, n = mxGetNumberOfElements(v);
             double *buf;
@@ -273,20 +242,172 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                        : mxIsSingle(v) ? (double)((const float *)mxGetData(v))[j]
                        : (double)((const mxLogical *)mxGetData(v))[j];
             msg[0] = '\0';
-            st = nn_loss_option(lc.kind, &lc.o, opt, buf, (nn_int)n, NULL, msg, sizeof msg);
+            st = nn_loss_option(lc->kind, &lc->o, opt, buf, (nn_int)n, NULL, msg, sizeof msg);
             if (st == NN_ENAME)
                 nnm_error(FN, "option", "%s", msg);
             if (st != NN_OK)
                 nnm_error(FN, "optionValue", "%s", msg);
         } else {
-            nnm_options(FN, k + 2, args, k, set_loss, &lc);
+            nnm_options(FN, k + 2, args, k, set_loss, lc);
         }
         mxFree(opt);
     }
     mxFree((void *)args);
-    if (lc.o.reduction == NN_RED_NONE)
+    if (lc->o.reduction == NN_RED_NONE)
         nnm_error(FN, "optionValue", "reduction 'none' gives no batch loss to "
                   "train on; use 'mean' or 'sum'");
+}
+
+/* The network's description (a dense or act layer each, as nn_train's
+ * engine description gives it), checked, into ld/ls; returns the output
+ * width. */
+static nn_int parse_layers(const mxArray *Lin, const mxArray *SWin,
+                           const mxArray *Sbin, const fit_args *a,
+                           nn_fit_layer_d *ld, nn_fit_layer_s *ls)
+{
+    const mxArray **args;
+    nn_int i, nl = (nn_int)mxGetNumberOfElements(Lin), width = a->in;
+    char d1[96], d2[96];
+    int nargs;
+    for (i = 0; i < nl; i++) {
+        char *type = NULL;
+        const mxArray *t = layer_field(Lin, (mwIndex)i, "type");
+        if (mxIsChar(t))
+            type = nnm_string(t);
+        if (type != NULL && strcmp(type, "dense") == 0) {
+            const mxArray *W = layer_field(Lin, (mwIndex)i, "W");
+            const mxArray *bb = layer_field(Lin, (mwIndex)i, "b");
+            double sw, sb;
+            int fw, fb;
+            nnm_check_same_class(FN, W, "a layer's W", a->X, "X");
+            nnm_check_same_class(FN, bb, "a layer's b", a->X, "X");
+            if ((nn_int)mxGetN(W) != width || mxGetM(W) < 1 ||
+                mxGetM(bb) != mxGetM(W) || mxGetN(bb) != 1)
+                nnm_error(FN, "size", "layer %ld: W must be units x %ld and b units "
+                          "x 1, but they are %s and %s", (long)i + 1, (long)width,
+                          nnm_describe(W, d1, sizeof d1), nnm_describe(bb, d2, sizeof d2));
+            fw = nnm_state_read(FN, mxGetCell(SWin, (mwIndex)i), "SW{i}", W,
+                                "the layer's W", a->oc.kind, &a->oc.o, &sw);
+            fb = nnm_state_read(FN, mxGetCell(Sbin, (mwIndex)i), "Sb{i}", bb,
+                                "the layer's b", a->oc.kind, &a->oc.o, &sb);
+            ld[i].type = ls[i].type = NN_FIT_DENSE;
+            ld[i].units = ls[i].units = (nn_int)mxGetM(W);
+            ld[i].stepsW = ls[i].stepsW = sw;
+            ld[i].stepsb = ls[i].stepsb = sb;
+            ld[i].freshW = ls[i].freshW = fw;
+            ld[i].freshb = ls[i].freshb = fb;
+            width = (nn_int)mxGetM(W);
+        } else if (type != NULL && strcmp(type, "act") == 0) {
+            const mxArray *f = layer_field(Lin, (mwIndex)i, "act");
+            const mxArray *o = layer_field(Lin, (mwIndex)i, "opts");
+            act_ctx ac;
+            char *an = nnm_get_name(FN, f, "a layer's activation");
+            ac.kind = nn_act_lookup(an);
+            if (ac.kind < 0)
+                nnm_error(FN, "name", "layer %ld: unknown activation '%s'; choose "
+                          "one of %s", (long)i + 1, an, nn_act_names());
+            mxFree(an);
+            nn_act_defaults(ac.kind, &ac.o);
+            args = cell_args(o, "a layer's opts", &nargs);
+            nnm_options(FN, nargs, args, 0, set_act, &ac);
+            mxFree((void *)args);
+            ld[i].type = ls[i].type = NN_FIT_ACT;
+            ld[i].act = ls[i].act = ac.kind;
+            ld[i].act_opts = ls[i].act_opts = ac.o;
+        } else {
+            nnm_error(FN, "layers", "layer %ld has type %s%s%s; nn_fit trains "
+                      "layers of type 'dense' and 'act' only", (long)i + 1,
+                      type != NULL ? "'" : "", type != NULL ? type : "(not text)",
+                      type != NULL ? "'" : "");
+        }
+        if (type != NULL)
+            mxFree(type);
+    }
+    return width;
+}
+
+/* The output states (copies of the input ones, [] where fresh) and the
+ * layers' arrays bound: W and b of Lout trained in place, the input's W,
+ * b and buffers as the start values of the replay. */
+static void bind_layers(const mxArray *Lin, const mxArray *SWin,
+                        const mxArray *Sbin, const fit_args *a, mxArray *Lout,
+                        mxArray *SWout, mxArray *Sbout, nn_fit_layer_d *ld,
+                        nn_fit_layer_s *ls)
+{
+    nn_int i, nl = (nn_int)mxGetNumberOfElements(Lin);
+    int k;
+    for (i = 0; i < nl; i++) {
+        const mxArray *sw = mxGetCell(SWin, (mwIndex)i), *sb = mxGetCell(Sbin, (mwIndex)i);
+        if (ld[i].type == NN_FIT_DENSE) {
+            mxArray *W = mxGetField(Lout, (mwIndex)i, "W");
+            mxArray *bb = mxGetField(Lout, (mwIndex)i, "b");
+            const mxArray *W0 = mxGetField(Lin, (mwIndex)i, "W");
+            const mxArray *b0 = mxGetField(Lin, (mwIndex)i, "b");
+            void *bw[NN_OPTIM_MAX_BUFFERS], *bbuf[NN_OPTIM_MAX_BUFFERS];
+            mxSetCell(SWout, (mwIndex)i, nnm_state_write(FN, sw, ld[i].freshW, W,
+                      a->oc.kind, &a->oc.o, ld[i].stepsW, bw));
+            mxSetCell(Sbout, (mwIndex)i, nnm_state_write(FN, sb, ld[i].freshb, bb,
+                      a->oc.kind, &a->oc.o, ld[i].stepsb, bbuf));
+            ld[i].W = (double *)mxGetData(W);
+            ld[i].b = (double *)mxGetData(bb);
+            ls[i].W = (float *)mxGetData(W);
+            ls[i].b = (float *)mxGetData(bb);
+            ld[i].W0 = (const double *)mxGetData(W0);
+            ld[i].b0 = (const double *)mxGetData(b0);
+            ls[i].W0 = (const float *)mxGetData(W0);
+            ls[i].b0 = (const float *)mxGetData(b0);
+            for (k = 0; k < a->nb; k++) {
+                const void *w0 = ld[i].freshW ? NULL :
+                                 mxGetData(mxGetField(sw, 0, a->bufnames[k]));
+                const void *v0 = ld[i].freshb ? NULL :
+                                 mxGetData(mxGetField(sb, 0, a->bufnames[k]));
+                ld[i].bufW[k] = (double *)bw[k];
+                ld[i].bufb[k] = (double *)bbuf[k];
+                ls[i].bufW[k] = (float *)bw[k];
+                ls[i].bufb[k] = (float *)bbuf[k];
+                ld[i].bufW0[k] = (const double *)w0;
+                ld[i].bufb0[k] = (const double *)v0;
+                ls[i].bufW0[k] = (const float *)w0;
+                ls[i].bufb0[k] = (const float *)v0;
+            }
+        } else {
+            if (sw != NULL)
+                mxSetCell(SWout, (mwIndex)i, mxDuplicateArray(sw));
+            if (sb != NULL)
+                mxSetCell(Sbout, (mwIndex)i, mxDuplicateArray(sb));
+        }
+    }
+}
+
+void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
+{
+    const mxArray *Lin, *SWin, *Sbin;
+    mxArray *Lout, *SWout, *Sbout, *losses, *Y, *hits;
+    nn_fit_layer_d *ld;
+    nn_fit_layer_s *ls;
+    nn_fit_config cfg;
+    nn_loss_fact fact;
+    fit_args a;
+    nn_int N, K, C, nsteps, i, nl, se = 0, ss = 0;
+    mxClassID cls;
+    char d1[96], d2[96], msg[512];
+    double *lossbuf;
+    int st;
+
+    /* the engine's scratch memory, kept between calls, goes when the MEX
+     * file is cleared */
+    mexAtExit(nn_fit_release);
+    nnm_check_counts(FN, nlhs, 7, nrhs, 12, 14, USAGE);
+    Lin = prhs[4];
+    SWin = prhs[5];
+    Sbin = prhs[6];
+    memset(&a, 0, sizeof a);
+    parse_data(nrhs, prhs, &a);
+    parse_optim(prhs[9], prhs[10], &a);
+    parse_loss(prhs[7], prhs[8], &a);
+    N = a.N;
+    C = a.C;
+    cls = mxGetClassID(a.X);
 
     /* the layers and their optimizer states */
     if (!mxIsStruct(Lin) || mxGetNumberOfDimensions(Lin) != 2 ||
@@ -301,92 +422,27 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                   (long)nl, nnm_describe(SWin, d1, sizeof d1), nnm_describe(Sbin, d2, sizeof d2));
     ld = (nn_fit_layer_d *)mxCalloc(nl ? (size_t)nl : 1, sizeof(*ld));
     ls = (nn_fit_layer_s *)mxCalloc(nl ? (size_t)nl : 1, sizeof(*ls));
-    width = in;
-    for (i = 0; i < nl; i++) {
-        char *type = NULL;
-        const mxArray *t = layer_field(Lin, (mwIndex)i, "type");
-        if (mxIsChar(t))
-            type = nnm_string(t);
-        if (type != NULL && strcmp(type, "dense") == 0) {
-            const mxArray *W = layer_field(Lin, (mwIndex)i, "W");
-            const mxArray *bb = layer_field(Lin, (mwIndex)i, "b");
-            double sw, sb;
-            int fw, fb;
-            nnm_check_same_class(FN, W, "a layer's W", X, "X");
-            nnm_check_same_class(FN, bb, "a layer's b", X, "X");
-            if ((nn_int)mxGetN(W) != width || mxGetM(W) < 1 ||
-                mxGetM(bb) != mxGetM(W) || mxGetN(bb) != 1)
-                nnm_error(FN, "size", "layer %ld: W must be units x %ld and b units "
-                          "x 1, but they are %s and %s", (long)i + 1, (long)width,
-                          nnm_describe(W, d1, sizeof d1), nnm_describe(bb, d2, sizeof d2));
-            fw = nnm_state_read(FN, mxGetCell(SWin, (mwIndex)i), "SW{i}", W,
-                                "the layer's W", oc.kind, &oc.o, &sw);
-            fb = nnm_state_read(FN, mxGetCell(Sbin, (mwIndex)i), "Sb{i}", bb,
-                                "the layer's b", oc.kind, &oc.o, &sb);
-            ld[i].type = ls[i].type = NN_FIT_DENSE;
-            ld[i].units = ls[i].units = (nn_int)mxGetM(W);
-            ld[i].stepsW = ls[i].stepsW = sw;
-            ld[i].stepsb = ls[i].stepsb = sb;
-            ld[i].freshW = ls[i].freshW = fw;
-            ld[i].freshb = ls[i].freshb = fb;
-            width = (nn_int)mxGetM(W);
-        } else if (type != NULL && strcmp(type, "act") == 0) {
-            const mxArray *a = layer_field(Lin, (mwIndex)i, "act");
-            const mxArray *o = layer_field(Lin, (mwIndex)i, "opts");
-            act_ctx ac;
-            char *an = nnm_get_name(FN, a, "a layer's activation");
-            ac.kind = nn_act_lookup(an);
-            if (ac.kind < 0)
-                nnm_error(FN, "name", "layer %ld: unknown activation '%s'; choose "
-                          "one of %s", (long)i + 1, an, nn_act_names());
-            mxFree(an);
-            nn_act_defaults(ac.kind, &ac.o);
-            args = cell_args(o, "a layer's opts", &nargs);
-            nnm_options(FN, nargs, args, 0, set_act, &ac);
-            mxFree((void *)args);
-            ld[i].type = ls[i].type = NN_FIT_ACT;
-            ld[i].act = ls[i].act = ac.kind;
-            ld[i].act_opts = ls[i].act_opts = ac.o;
-        } else if (type != NULL && strcmp(type, "dropout") == 0) {
-            const mxArray *p = layer_field(Lin, (mwIndex)i, "p");
-            if (get_scalar(p, "layers", "a dropout layer's p") != 0)
-                nnm_error(FN, "layers", "layer %ld is a dropout layer with p > 0, "
-                          "which nn_fit does not train (nn_train trains such "
-                          "networks step by step)", (long)i + 1);
-            /* p = 0: the identity, an activation 'linear' */
-            ld[i].type = ls[i].type = NN_FIT_ACT;
-            ld[i].act = ls[i].act = NN_ACT_LINEAR;
-            nn_act_defaults(NN_ACT_LINEAR, &ld[i].act_opts);
-            ls[i].act_opts = ld[i].act_opts;
-        } else {
-            nnm_error(FN, "layers", "layer %ld has an unknown type; LAYERS must be "
-                      "net.layers of a network made by nn_mlp or nn_sequential",
-                      (long)i + 1);
-        }
-        if (type != NULL)
-            mxFree(type);
-    }
-    K = width;
+    K = parse_layers(Lin, SWin, Sbin, &a, ld, ls);
     msg[0] = '\0';
-    if (nn_loss_check_sizes(lc.kind, &lc.o, N, K, N, (nn_int)mxGetN(T), msg,
+    if (nn_loss_check_sizes(a.lc.kind, &a.lc.o, N, K, N, (nn_int)mxGetN(a.T), msg,
                             sizeof msg) != NN_OK)
         nnm_error(FN, "size", "%s", msg);
 
     /* outputs: the layers (their W and b trained in place), the states */
-    nsteps = N == 0 ? 0 : (N + B - 1) / B;
+    nsteps = N == 0 ? 0 : (N + a.B - 1) / a.B;
     if (K > 0 && C > 0 && K > PTRDIFF_MAX / C)
         nnm_error(FN, "tooLarge", "Y of %ld x %ld x %ld is too large", (long)N,
                   (long)K, (long)C);
-    if (metric == NN_FIT_METRIC_NONE) {
+    if (a.metric == NN_FIT_METRIC_NONE) {
         Y = nnm_new_matrix(FN, N, K * C, cls);
         if (N * K * C > 0)
             memset(mxGetData(Y), 0, (size_t)(N * K * C) * mxGetElementSize(Y));
         hits = mxCreateDoubleMatrix(0, 0, mxREAL);
     } else {
-        if ((metric == NN_FIT_METRIC_PROB || metric == NN_FIT_METRIC_LOGIT) &&
-            (nn_int)mxGetN(T) != K)
+        if ((a.metric == NN_FIT_METRIC_PROB || a.metric == NN_FIT_METRIC_LOGIT) &&
+            (nn_int)mxGetN(a.T) != K)
             nnm_error(FN, "size", "METRIC '%s' needs T with one column per output (%ld)",
-                      metric == NN_FIT_METRIC_PROB ? "prob" : "logit", (long)K);
+                      a.metric == NN_FIT_METRIC_PROB ? "prob" : "logit", (long)K);
         Y = mxCreateDoubleMatrix(0, 0, mxREAL);
         hits = mxCreateDoubleMatrix(1, (mwSize)C, mxREAL);
         for (i = 0; i < C; i++)
@@ -401,106 +457,44 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     Sbout = mxCreateCellMatrix(mxGetM(Sbin), mxGetN(Sbin));
     if (Lout == NULL || SWout == NULL || Sbout == NULL)
         nnm_error(FN, "outOfMemory", "out of memory");
-    for (i = 0; i < nl; i++) {
-        const mxArray *sw = mxGetCell(SWin, (mwIndex)i), *sb = mxGetCell(Sbin, (mwIndex)i);
-        if (ld[i].type == NN_FIT_DENSE) {
-            mxArray *W = mxGetField(Lout, (mwIndex)i, "W");
-            mxArray *bb = mxGetField(Lout, (mwIndex)i, "b");
-            void *bw[NN_OPT_MAX_BUFFERS], *bbuf[NN_OPT_MAX_BUFFERS];
-            mxSetCell(SWout, (mwIndex)i, nnm_state_write(FN, sw, ld[i].freshW, W,
-                      oc.kind, &oc.o, ld[i].stepsW, bw));
-            mxSetCell(Sbout, (mwIndex)i, nnm_state_write(FN, sb, ld[i].freshb, bb,
-                      oc.kind, &oc.o, ld[i].stepsb, bbuf));
-            ld[i].W = (double *)mxGetData(W);
-            ld[i].b = (double *)mxGetData(bb);
-            ls[i].W = (float *)mxGetData(W);
-            ls[i].b = (float *)mxGetData(bb);
-            for (k = 0; k < nb; k++) {
-                ld[i].bufW[k] = (double *)bw[k];
-                ld[i].bufb[k] = (double *)bbuf[k];
-                ls[i].bufW[k] = (float *)bw[k];
-                ls[i].bufb[k] = (float *)bbuf[k];
-            }
-        } else {
-            if (sw != NULL)
-                mxSetCell(SWout, (mwIndex)i, mxDuplicateArray(sw));
-            if (sb != NULL)
-                mxSetCell(Sbout, (mwIndex)i, mxDuplicateArray(sb));
-        }
-    }
+    bind_layers(Lin, SWin, Sbin, &a, Lout, SWout, Sbout, ld, ls);
 
-    /* the epoch */
+    /* the epochs, and the replay after a divergence, in one call */
     memset(&cfg, 0, sizeof cfg);
     cfg.n = N;
-    cfg.in = in;
-    cfg.batch = B;
-    cfg.perm = perm;
+    cfg.in = a.in;
+    cfg.batch = a.B;
     cfg.max_steps = -1;
-    cfg.loss = lc.kind;
-    cfg.loss_opts = &lc.o;
-    cfg.tcols = (nn_int)mxGetN(T);
-    cfg.opt = oc.kind;
-    cfg.opt_opts = &oc.o;
-    cfg.l2 = l2;
-    cfg.chunk = 0;
-    cfg.gather = 0;
-    cfg.xcols = xcols;
-    cfg.metric = metric;
-    cfg.hits = NULL;
+    cfg.loss = a.lc.kind;
+    cfg.loss_opts = &a.lc.o;
+    cfg.tcols = (nn_int)mxGetN(a.T);
+    cfg.optim = a.oc.kind;
+    cfg.optim_opts = &a.oc.o;
+    cfg.l2 = a.l2;
+    cfg.xcols = a.xcols;
+    cfg.metric = a.metric;
     msg[0] = '\0';
-    st = run_epochs(&cfg, single, nl, ls, ld, X, T, perm, C, -1, 0, lossbuf,
-                    nsteps, metric == NN_FIT_METRIC_NONE ? mxGetData(Y) : NULL, K,
-                    metric == NN_FIT_METRIC_NONE ? NULL : mxGetPr(hits),
-                    &se, &ss, msg, sizeof msg);
-    if (st == NN_EARG && ss > 0)
-        nnm_error(FN, "domain", "epoch %ld, step %ld: %s", (long)se, (long)ss,
-                  msg[0] ? msg : "a batch lies outside the domain of the loss");
-    nnm_check_status(FN, st);
-
-    /* diverged at step ss of epoch se: the parameters of before that step,
-     * by running the epochs again from the inputs (deterministic) */
-    if (ss > 0) {
-        double *scratch = (double *)mxMalloc((size_t)(nsteps * C) * sizeof(double) + 1);
-        nn_int se2 = 0, ss2 = 0;
-        for (i = 0; i < nl; i++) {
-            const mxArray *W0, *b0, *sw, *sb;
-            double steps;
-            if (ld[i].type != NN_FIT_DENSE)
-                continue;
-            W0 = mxGetField(Lin, (mwIndex)i, "W");
-            b0 = mxGetField(Lin, (mwIndex)i, "b");
-            memcpy(single ? (void *)ls[i].W : (void *)ld[i].W, mxGetData(W0),
-                   mxGetNumberOfElements(W0) * mxGetElementSize(W0));
-            memcpy(single ? (void *)ls[i].b : (void *)ld[i].b, mxGetData(b0),
-                   mxGetNumberOfElements(b0) * mxGetElementSize(b0));
-            sw = mxGetCell(SWin, (mwIndex)i);
-            sb = mxGetCell(Sbin, (mwIndex)i);
-            ld[i].freshW = ls[i].freshW = nnm_state_read(FN, sw, "SW{i}", W0, "W",
-                                                         oc.kind, &oc.o, &steps);
-            ld[i].stepsW = ls[i].stepsW = steps;
-            ld[i].freshb = ls[i].freshb = nnm_state_read(FN, sb, "Sb{i}", b0, "b",
-                                                         oc.kind, &oc.o, &steps);
-            ld[i].stepsb = ls[i].stepsb = steps;
-            for (k = 0; k < nb; k++) {
-                size_t wbytes = mxGetNumberOfElements(W0) * mxGetElementSize(W0);
-                size_t bbytes = mxGetNumberOfElements(b0) * mxGetElementSize(b0);
-                if (!ld[i].freshW && wbytes > 0)
-                    memcpy(single ? (void *)ls[i].bufW[k] : (void *)ld[i].bufW[k],
-                           mxGetData(mxGetField(sw, 0, bufnames[k])), wbytes);
-                if (!ld[i].freshb && bbytes > 0)
-                    memcpy(single ? (void *)ls[i].bufb[k] : (void *)ld[i].bufb[k],
-                           mxGetData(mxGetField(sb, 0, bufnames[k])), bbytes);
-            }
-        }
-        st = run_epochs(&cfg, single, nl, ls, ld, X, T, perm, se, se - 1, ss - 1,
-                        scratch, nsteps, NULL, K, NULL, &se2, &ss2, msg, sizeof msg);
-        nnm_check_status(FN, st);
-        if (ss2 != 0)
-            nnm_error(FN, "internal", "the replay of the epochs diverged at epoch "
-                      "%ld, step %ld, before epoch %ld, step %ld; please report it",
-                      (long)se2, (long)ss2, (long)se, (long)ss);
-        mxFree(scratch);
+    if (a.single)
+        st = nn_fit_epochs_s(&cfg, C, a.perm, nl, ls, (const float *)mxGetData(a.X),
+                             (const float *)mxGetData(a.T), lossbuf,
+                             a.metric == NN_FIT_METRIC_NONE ? (float *)mxGetData(Y) : NULL,
+                             a.metric == NN_FIT_METRIC_NONE ? NULL : mxGetPr(hits),
+                             &se, &ss, &fact);
+    else
+        st = nn_fit_epochs_d(&cfg, C, a.perm, nl, ld, (const double *)mxGetData(a.X),
+                             (const double *)mxGetData(a.T), lossbuf,
+                             a.metric == NN_FIT_METRIC_NONE ? (double *)mxGetData(Y) : NULL,
+                             a.metric == NN_FIT_METRIC_NONE ? NULL : mxGetPr(hits),
+                             &se, &ss, &fact);
+    if (st == NN_EARG && ss > 0) {
+        nnm_loss_fact_text(a.lc.kind, K, (nn_int)mxGetN(a.T), &fact, msg, sizeof msg);
+        nnm_error(FN, "domain", "epoch %ld, step %ld: %s", (long)se, (long)ss, msg);
     }
+    if (st == NN_EINTERNAL)
+        nnm_error(FN, "internal", "the replay of the epochs diverged before epoch "
+                  "%ld, step %ld, where the first run did; please report it",
+                  (long)se, (long)ss);
+    nnm_check_status(FN, st);
 
     /* the step counts of the states; a state still fresh stays [] */
     for (i = 0; i < nl; i++) {
@@ -508,14 +502,14 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         double sw, sb;
         if (ld[i].type != NN_FIT_DENSE)
             continue;
-        fw = single ? ls[i].freshW : ld[i].freshW;
-        fb = single ? ls[i].freshb : ld[i].freshb;
-        sw = single ? ls[i].stepsW : ld[i].stepsW;
-        sb = single ? ls[i].stepsb : ld[i].stepsb;
+        fw = a.single ? ls[i].freshW : ld[i].freshW;
+        fb = a.single ? ls[i].freshb : ld[i].freshb;
+        sw = a.single ? ls[i].stepsW : ld[i].stepsW;
+        sb = a.single ? ls[i].stepsb : ld[i].stepsb;
         set_steps(SWout, i, fw, sw);
         set_steps(Sbout, i, fb, sb);
     }
-    mxFree(perm);
+    mxFree(a.perm);
     mxFree(ld);
     mxFree(ls);
 

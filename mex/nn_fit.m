@@ -13,7 +13,7 @@
 % @item @var{T} @tab N x tcols @tab the targets, one row per observation, of the class of @var{X}
 % @item @var{perm} @tab N x E @tab the order of each of E epochs, a column each: 0-based row indices (@code{randperm (N)' - 1}); a row vector for one epoch
 % @item @var{B} @tab scalar @tab observations per step (the last step takes the rest)
-% @item @var{layers} @tab struct @tab @code{net.layers}: dense and activation layers (dropout only with p = 0)
+% @item @var{layers} @tab struct @tab the network's description: layers of type @code{'dense'} (fields @code{W}, @code{b}) and @code{'act'} (fields @code{act}, @code{opts}), as in @code{net.layers}; @code{nn_train} describes other layers this way (a dropout layer with p = 0 as the activation @code{'linear'}) or trains step by step
 % @item @var{SW}, @var{Sb} @tab cells @tab per layer, the @code{nn_step} states of W and b (@code{[]} at the start)
 % @item @var{LOSS} @tab string @tab a loss of @code{nn_loss}; @var{lossopts} a cell of its options (no @code{'weights'}, reduction @code{'mean'} or @code{'sum'})
 % @item @var{METHOD} @tab string @tab an optimizer of @code{nn_step}; @var{optopts} a cell of its options
@@ -63,7 +63,12 @@
 % When after step s of epoch e the loss or a parameter is NaN or Inf,
 % training stops there, @var{stopped} is @code{[e s]} and @var{layers} are
 % those of before that step (the last finite network); otherwise
-% @var{stopped} is @code{[0 0]}.  Steps not taken have a NaN loss.
+% @var{stopped} is @code{[0 0]}.  Steps not taken have a NaN loss.  (The
+% engine in lib/ finds those layers by running the epochs again from the
+% inputs, up to the step before; the run is deterministic.)  A batch whose
+% targets lie outside the loss's domain is the error
+% @code{nnlab:nn_fit:domain}, naming the epoch, the step and the first bad
+% element of @var{T} (its row in @var{T}).
 % @seealso{nn_train, nn_step, nn_loss, nn_forward, nn_backward}
 % @end deftypefn
 

@@ -113,17 +113,15 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                        (double *)mxGetData(plhs[0]),
                        nlhs >= 2 ? (double *)mxGetData(plhs[1]) : NULL);
     if (st == NN_EARG) {
-        msg[0] = '\0';
+        nn_loss_fact f;
         if (cls == mxSINGLE_CLASS)
             nn_loss_check_s(c.kind, &c.o, n, k, (const float *)mxGetData(Z),
-                            (nn_int)mxGetN(T), (const float *)mxGetData(T),
-                            msg, sizeof msg);
+                            (nn_int)mxGetN(T), (const float *)mxGetData(T), &f);
         else
             nn_loss_check_d(c.kind, &c.o, n, k, (const double *)mxGetData(Z),
-                            (nn_int)mxGetN(T), (const double *)mxGetData(T),
-                            msg, sizeof msg);
-        nnm_error(FN, "domain", "%s", msg[0] ? msg : "Z or T lies outside the "
-                  "domain of the loss");
+                            (nn_int)mxGetN(T), (const double *)mxGetData(T), &f);
+        nnm_loss_fact_text(c.kind, k, (nn_int)mxGetN(T), &f, msg, sizeof msg);
+        nnm_error(FN, "domain", "%s", msg);
     }
     nnm_check_status(FN, st);
     if (wbuf) mxFree(wbuf);

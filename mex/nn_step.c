@@ -7,24 +7,24 @@
 #define FN "nn_step"
 #define USAGE "[P, S] = nn_step(P, G, S, METHOD, options...), with S = [] at the start"
 
-typedef struct { int kind; nn_opt_opts o; } opt_ctx;
+typedef struct { int kind; nn_optim_opts o; } optim_ctx;
 
 static int set_option(void *ctx, const char *name, const double *val,
                       nn_int nval, const char *str, char *msg, size_t len)
 {
-    opt_ctx *c = (opt_ctx *)ctx;
-    return nn_opt_option(c->kind, &c->o, name, val, nval, str, msg, len);
+    optim_ctx *c = (optim_ctx *)ctx;
+    return nn_optim_option(c->kind, &c->o, name, val, nval, str, msg, len);
 }
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
     const mxArray *P, *G;
-    const char *bufnames[NN_OPT_MAX_BUFFERS];
-    void *vbufs[NN_OPT_MAX_BUFFERS];
-    float *fbufs[NN_OPT_MAX_BUFFERS];
-    double *dbufs[NN_OPT_MAX_BUFFERS];
+    const char *bufnames[NN_OPTIM_MAX_BUFFERS];
+    void *vbufs[NN_OPTIM_MAX_BUFFERS];
+    float *fbufs[NN_OPTIM_MAX_BUFFERS];
+    double *dbufs[NN_OPTIM_MAX_BUFFERS];
     mxArray *Snew;
-    opt_ctx c;
+    optim_ctx c;
     char *method, msg[512], d1[96], d2[96];
     double step;
     nn_int count;
@@ -40,18 +40,18 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         nnm_error(FN, "size", "the gradient G must have the size of P (%s), but it is %s",
                   nnm_describe(P, d1, sizeof d1), nnm_describe(G, d2, sizeof d2));
     method = nnm_get_name(FN, prhs[3], "METHOD");
-    c.kind = nn_opt_lookup(method);
+    c.kind = nn_optim_lookup(method);
     if (c.kind < 0)
         nnm_error(FN, "name", "unknown optimizer '%s'; choose one of %s",
-                  method, nn_opt_names());
+                  method, nn_optim_names());
     mxFree(method);
-    nn_opt_defaults(c.kind, &c.o);
+    nn_optim_defaults(c.kind, &c.o);
     nnm_options(FN, nrhs, prhs, 4, set_option, &c);
-    if (nn_opt_check(c.kind, &c.o, msg, sizeof msg) != NN_OK)
+    if (nn_optim_check(c.kind, &c.o, msg, sizeof msg) != NN_OK)
         nnm_error(FN, "optionValue", "%s", msg);
     cls = mxGetClassID(P);
     count = (nn_int)mxGetNumberOfElements(P);
-    nb = nn_opt_buffers(c.kind, &c.o, bufnames);
+    nb = nn_optim_buffers(c.kind, &c.o, bufnames);
 
     /* the state: [] at the start, else the struct of the previous call */
     fresh = nnm_state_read(FN, prhs[2], "S", P, "P", c.kind, &c.o, &step);
@@ -69,10 +69,10 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         dbufs[i] = (double *)vbufs[i];
     }
     if (cls == mxSINGLE_CLASS)
-        st = nn_opt_step_s(c.kind, &c.o, count, (float *)mxGetData(plhs[0]),
+        st = nn_optim_step_s(c.kind, &c.o, count, (float *)mxGetData(plhs[0]),
                            (const float *)mxGetData(G), fbufs, step, fresh);
     else
-        st = nn_opt_step_d(c.kind, &c.o, count, (double *)mxGetData(plhs[0]),
+        st = nn_optim_step_d(c.kind, &c.o, count, (double *)mxGetData(plhs[0]),
                            (const double *)mxGetData(G), dbufs, step, fresh);
     if (st != NN_OK)
         mxDestroyArray(Snew);

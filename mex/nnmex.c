@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #if defined(__unix__) || defined(__APPLE__)
@@ -234,6 +235,69 @@ mxArray *nnm_new_matrix(const char *fn, nn_int rows, nn_int cols, mxClassID cls)
     return a;
 }
 
+void nnm_check_array(const char *fn, const mxArray *a, const char *name,
+                     int maxdims, const mxArray *like, const char *likename)
+{
+    char d[96];
+    if (!(mxIsDouble(a) || mxIsSingle(a)))
+        nnm_error(fn, "class", "%s must be a single or double array, but it is %s",
+                  name, nnm_describe(a, d, sizeof d));
+    if (mxIsSparse(a))
+        nnm_error(fn, "sparse", "%s must be a full array, but it is sparse; use full(%s)",
+                  name, name);
+    if (mxIsComplex(a))
+        nnm_error(fn, "complex", "%s must be real, but it is complex; use real(%s)",
+                  name, name);
+    if ((int)mxGetNumberOfDimensions(a) > maxdims)
+        nnm_error(fn, "size", "%s must have at most %d dimensions, but it is %s",
+                  name, maxdims, nnm_describe(a, d, sizeof d));
+    if (like != NULL && mxGetClassID(a) != mxGetClassID(like))
+        nnm_error(fn, "mixedClass",
+                  "%s is %s but %s is %s; convert one, e.g. with single() or double()",
+                  name, mxGetClassName(a), likename, mxGetClassName(like));
+}
+
+void nnm_dims(const mxArray *a, int nd, nn_int *d)
+{
+    int k, have = (int)mxGetNumberOfDimensions(a);
+    const mwSize *s = mxGetDimensions(a);
+    for (k = 0; k < nd; k++)
+        d[k] = k < have ? (nn_int)s[k] : 1;
+}
+
+const char *nnm_dims_text(const nn_int *d, int nd, char *buf, size_t len)
+{
+    size_t pos = 0;
+    int k;
+    buf[0] = '\0';
+    for (k = 0; k < nd && pos + 24 < len; k++)
+        pos += (size_t)snprintf(buf + pos, len - pos, k ? "x%ld" : "%ld", (long)d[k]);
+    return buf;
+}
+
+mxArray *nnm_new_array(const char *fn, int nd, const nn_int *dims, mxClassID cls)
+{
+    mwSize md[8];
+    nn_int cols = 1;
+    int k, zero = 0;
+    mxArray *a;
+    for (k = 0; k < nd; k++)
+        zero |= dims[k] == 0;
+    /* rows x (product of the others), refused by nnm_check_bytes when the
+     * product overflows (-1) */
+    for (k = 1; k < nd && !zero && cols >= 0; k++)
+        cols = dims[k] < 0 || (dims[k] > 0 && cols > PTRDIFF_MAX / dims[k])
+               ? -1 : cols * dims[k];
+    nnm_check_bytes(fn, dims[0], zero ? 0 : cols, cls, 1);
+    for (k = 0; k < nd && k < 8; k++)
+        md[k] = (mwSize)dims[k];
+    a = mxCreateUninitNumericArray((mwSize)(nd < 8 ? nd : 8), md, cls, mxREAL);
+    if (a == NULL)
+        nnm_error(fn, "outOfMemory", "out of memory for an output of %ld elements",
+                  (long)(dims[0] * cols));
+    return a;
+}
+
 void nnm_check_status(const char *fn, int status)
 {
     switch (status) {
@@ -250,6 +314,53 @@ void nnm_check_status(const char *fn, int status)
     }
 }
 
+/* ---- the words for what lib/'s loss checks found ------------------------ */
+
+void nnm_loss_fact_text(int kind, nn_int k, nn_int tcols,
+                        const nn_loss_fact *f, char *msg, size_t len)
+{
+    const char *nm = nn_loss_name(kind);
+    long r = (long)f->row + 1, c = (long)f->col + 1;
+    double v = f->value;
+    switch (f->what) {
+    case NN_LOSS_BAD_Z_PROB:
+        snprintf(msg, len, "loss '%s' takes probabilities, but Z(%ld,%ld) = %g lies "
+                 "outside [0, 1]; apply 'sigmoid' first, or use 'bce_logits' on "
+                 "logits", nm, r, c, v);
+        break;
+    case NN_LOSS_BAD_T_PROB:
+        if (kind == NN_LOSS_CE)
+            snprintf(msg, len, "loss 'ce' with one column of T per class (%ld) takes "
+                     "class probabilities in [0, 1], but T(%ld,%ld) = %g", (long)tcols,
+                     r, c, v);
+        else
+            snprintf(msg, len, "loss '%s' needs targets in [0, 1], but T(%ld,%ld) = %g",
+                     nm, r, c, v);
+        break;
+    case NN_LOSS_BAD_T_SIGN:
+        snprintf(msg, len, "loss '%s' needs targets -1 and 1 (or 0 and 1), but "
+                 "T(%ld,%ld) = %g", nm, r, c, v);
+        break;
+    case NN_LOSS_BAD_T_MIXED:
+        snprintf(msg, len, "loss '%s' needs targets in {-1, 1} or in {0, 1}, but T "
+                 "has both 0 (at T(%ld,%ld)) and -1 (at T(%ld,%ld))", nm, r, c,
+                 (long)f->row2 + 1, (long)f->col2 + 1);
+        break;
+    case NN_LOSS_BAD_T_CLASS:
+        snprintf(msg, len, "loss '%s' takes class indices, whole numbers from 1 "
+                 "to %ld (Octave counts classes from 1), but T(%ld) = %g%s", nm,
+                 (long)k, r, v, v == 0 ? "; labels counted from 0 become 1..K "
+                 "with T + 1" : "");
+        break;
+    case NN_LOSS_BAD_T_RANK:
+        snprintf(msg, len, "loss '%s' needs T = 1 (the first item ranks higher) or "
+                 "-1 (the second does), but T(%ld) = %g", nm, r, v);
+        break;
+    default:
+        snprintf(msg, len, "Z or T lies outside the domain of loss '%s'", nm);
+    }
+}
+
 /* ---- optimizer states (the structs of nn_step), shared by nn_step and
  * nn_fit ---------------------------------------------------------------- */
 
@@ -260,9 +371,9 @@ static const mxArray *state_field(const mxArray *S, const char *name)
 
 int nnm_state_read(const char *fn, const mxArray *S, const char *sname,
                    const mxArray *P, const char *pname, int kind,
-                   const nn_opt_opts *o, double *steps)
+                   const nn_optim_opts *o, double *steps)
 {
-    const char *name = nn_opt_name(kind), *bufnames[NN_OPT_MAX_BUFFERS];
+    const char *name = nn_optim_name(kind), *bufnames[NN_OPTIM_MAX_BUFFERS];
     const mxArray *m, *f;
     char *sm, d1[96], d2[96], want[256];
     int i, k, nf, ok, nb;
@@ -272,7 +383,7 @@ int nnm_state_read(const char *fn, const mxArray *S, const char *sname,
     *steps = 0;
     if (S == NULL || nnm_is_empty_placeholder(S))
         return 1;
-    nb = nn_opt_buffers(kind, o, bufnames);
+    nb = nn_optim_buffers(kind, o, bufnames);
     snprintf(want, sizeof want, "'method', 'step'");
     for (i = 0; i < nb; i++) {
         pos = strlen(want);
@@ -334,21 +445,21 @@ int nnm_state_read(const char *fn, const mxArray *S, const char *sname,
 }
 
 mxArray *nnm_state_write(const char *fn, const mxArray *S, int fresh,
-                         const mxArray *P, int kind, const nn_opt_opts *o,
+                         const mxArray *P, int kind, const nn_optim_opts *o,
                          double steps, void **bufs)
 {
-    const char *bufnames[NN_OPT_MAX_BUFFERS];
-    const char *fieldnames[2 + NN_OPT_MAX_BUFFERS];
+    const char *bufnames[NN_OPTIM_MAX_BUFFERS];
+    const char *fieldnames[2 + NN_OPTIM_MAX_BUFFERS];
     size_t bytes = mxGetNumberOfElements(P) * mxGetElementSize(P);
     mxArray *Snew;
-    int i, nb = nn_opt_buffers(kind, o, bufnames);
+    int i, nb = nn_optim_buffers(kind, o, bufnames);
 
     fieldnames[0] = "method";
     fieldnames[1] = "step";
     for (i = 0; i < nb; i++)
         fieldnames[2 + i] = bufnames[i];
     Snew = mxCreateStructMatrix(1, 1, 2 + nb, fieldnames);
-    mxSetField(Snew, 0, "method", mxCreateString(nn_opt_name(kind)));
+    mxSetField(Snew, 0, "method", mxCreateString(nn_optim_name(kind)));
     mxSetField(Snew, 0, "step", mxCreateDoubleScalar(steps));
     for (i = 0; i < nb; i++) {
         mxArray *b = nnm_new_matrix(fn, (nn_int)mxGetM(P), (nn_int)mxGetN(P),

@@ -56,22 +56,40 @@ void nnm_check_bytes(const char *fn, nn_int rows, nn_int cols, mxClassID cls,
 mxArray *nnm_new_matrix(const char *fn, nn_int rows, nn_int cols,
                         mxClassID cls);
 
+/* N-d arrays (images: H x W x C x N).  nnm_check_array: a full, real,
+ * single or double array of at most maxdims dimensions (nnlab:<fn>:class,
+ * sparse, complex, size), and with like != NULL of like's class
+ * (mixedClass).  nnm_dims: its first nd sizes, 1 beyond its dimensions.
+ * nnm_new_array: an uninitialised real nd-dimensional array of class cls,
+ * with tooLarge / outOfMemory errors before anything is allocated. */
+void nnm_check_array(const char *fn, const mxArray *a, const char *name,
+                     int maxdims, const mxArray *like, const char *likename);
+void nnm_dims(const mxArray *a, int nd, nn_int *d);
+/* "3x4x2x1" for the nd sizes d, into buf. */
+const char *nnm_dims_text(const nn_int *d, int nd, char *buf, size_t len);
+mxArray *nnm_new_array(const char *fn, int nd, const nn_int *dims,
+                       mxClassID cls);
+
+/* The sentence for what nn_loss_check found (loss kind, k outputs, tcols
+ * columns of T), 1-based as Octave counts. */
+void nnm_loss_fact_text(int kind, nn_int k, nn_int tcols,
+                        const nn_loss_fact *f, char *msg, size_t len);
 /* Turn a negative NN_* code from lib/ into an error. */
 void nnm_check_status(const char *fn, int status);
 
 /* Optimizer states: the structs of nn_step (fields method, step and the
- * buffers that nn_opt_buffers names), shared by nn_step and nn_fit.
+ * buffers that nn_optim_buffers names), shared by nn_step and nn_fit.
  * nnm_state_read validates S (NULL or [] before the first step, else a
  * state of optimizer kind with options o for the parameter P; sname and
  * pname name them in messages) with nnlab:<fn>:state errors; it returns 1
  * when S is NULL or [] (fresh: *steps = 0), else 0 with *steps = S.step. */
 int nnm_state_read(const char *fn, const mxArray *S, const char *sname,
                    const mxArray *P, const char *pname, int kind,
-                   const nn_opt_opts *o, double *steps);
+                   const nn_optim_opts *o, double *steps);
 /* A new state struct for P with step `steps`, its buffers copies of those
  * of S (zeros when fresh); bufs[i] receives the data of each buffer. */
 mxArray *nnm_state_write(const char *fn, const mxArray *S, int fresh,
-                         const mxArray *P, int kind, const nn_opt_opts *o,
+                         const mxArray *P, int kind, const nn_optim_opts *o,
                          double steps, void **bufs);
 
 #endif

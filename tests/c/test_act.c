@@ -1,4 +1,4 @@
-/* Unit tests of lib/act.c and lib/act_opt.c (cmocka). */
+/* Unit tests of lib/act.c and lib/act_options.c (cmocka). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

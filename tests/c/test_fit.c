@@ -127,7 +127,7 @@ typedef struct {
     double bw1[NH * NIN], bc1[NH], bw2[NOUT * NH], bc2[NOUT];
     nn_fit_layer_d L[3];
     nn_loss_opts lo;
-    nn_opt_opts oo;
+    nn_optim_opts oo;
     nn_fit_config c;
 } run_d;
 
@@ -148,12 +148,12 @@ static void setup(run_d *R, int loss, double lr, double mu, double l2)
     R->L[2].bufW[0] = R->bw2; R->L[2].bufb[0] = R->bc2;
     R->L[2].freshW = R->L[2].freshb = 1;
     nn_loss_defaults(loss, &R->lo);
-    nn_opt_defaults(NN_OPT_SGD, &R->oo);
-    assert_int_equal(nn_opt_option(NN_OPT_SGD, &R->oo, "lr", &lr, 1, NULL, msg, sizeof msg), NN_OK);
-    assert_int_equal(nn_opt_option(NN_OPT_SGD, &R->oo, "momentum", &mu, 1, NULL, msg, sizeof msg), NN_OK);
+    nn_optim_defaults(NN_OPTIM_SGD, &R->oo);
+    assert_int_equal(nn_optim_option(NN_OPTIM_SGD, &R->oo, "lr", &lr, 1, NULL, msg, sizeof msg), NN_OK);
+    assert_int_equal(nn_optim_option(NN_OPTIM_SGD, &R->oo, "momentum", &mu, 1, NULL, msg, sizeof msg), NN_OK);
     R->c.n = NOBS; R->c.in = NIN; R->c.batch = BATCH; R->c.perm = PERM;
     R->c.max_steps = -1; R->c.loss = loss; R->c.loss_opts = &R->lo;
-    R->c.tcols = NOUT; R->c.opt = NN_OPT_SGD; R->c.opt_opts = &R->oo; R->c.l2 = l2;
+    R->c.tcols = NOUT; R->c.optim = NN_OPTIM_SGD; R->c.optim_opts = &R->oo; R->c.l2 = l2;
 }
 
 static void check_against_reference(double l2)
@@ -167,7 +167,7 @@ static void check_against_reference(double l2)
     init_data();
     memcpy(Xd, X, sizeof X);
     setup(&R, NN_LOSS_MSE, 0.1, 0.9, l2);
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL), NN_OK);
     assert_int_equal(stopped, 0);
     memcpy(w1, W1, sizeof W1); memcpy(c1, b1, sizeof b1);
     memcpy(w2, W2, sizeof W2); memcpy(c2, b2, sizeof b2);
@@ -208,7 +208,7 @@ static void test_fit_same_kernels(void **state)
     memcpy(Xd, X, sizeof X);
     setup(&R, NN_LOSS_MSE, 0.1, 0.9, 0);
     setup(&H, NN_LOSS_MSE, 0.1, 0.9, 0);
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL), NN_OK);
     for (s = 0; s < NSTEPS; s++) {
         int m = NOBS - s * BATCH < BATCH ? NOBS - s * BATCH : BATCH, r, j;
         double Xb[BATCH * NIN], Tb[BATCH * NOUT], Z1[BATCH * NH], A1[BATCH * NH];
@@ -227,10 +227,10 @@ static void test_fit_same_kernels(void **state)
         nn_dense_backward_d(m, NH, NOUT, A1, H.w2, dZ, dA, gW2, gb2);
         nn_act_backward_d(NN_ACT_TANH, NULL, m, NH, Z1, dA, dH);
         nn_dense_backward_d(m, NIN, NH, Xb, H.w1, dH, NULL, gW1, gb1);
-        nn_opt_step_d(NN_OPT_SGD, &H.oo, NH * NIN, H.w1, gW1, b1buf, s + 1, s == 0);
-        nn_opt_step_d(NN_OPT_SGD, &H.oo, NH, H.c1, gb1, c1buf, s + 1, s == 0);
-        nn_opt_step_d(NN_OPT_SGD, &H.oo, NOUT * NH, H.w2, gW2, b2buf, s + 1, s == 0);
-        nn_opt_step_d(NN_OPT_SGD, &H.oo, NOUT, H.c2, gb2, c2buf, s + 1, s == 0);
+        nn_optim_step_d(NN_OPTIM_SGD, &H.oo, NH * NIN, H.w1, gW1, b1buf, s + 1, s == 0);
+        nn_optim_step_d(NN_OPTIM_SGD, &H.oo, NH, H.c1, gb1, c1buf, s + 1, s == 0);
+        nn_optim_step_d(NN_OPTIM_SGD, &H.oo, NOUT * NH, H.w2, gW2, b2buf, s + 1, s == 0);
+        nn_optim_step_d(NN_OPTIM_SGD, &H.oo, NOUT, H.c2, gb2, c2buf, s + 1, s == 0);
         assert_true(memcmp(&L, &losses[s], sizeof L) == 0);
     }
     assert_true(memcmp(H.w1, R.w1, sizeof H.w1) == 0);
@@ -258,14 +258,14 @@ static void test_fit_chunks(void **state)
         setup(&A, NN_LOSS_MSE, 0.1, 0.9, 0.01);
         A.c.perm = perms[p];
         memset(ya, 0, sizeof ya);
-        assert_int_equal(nn_fit_d(&A.c, 3, A.L, X, T, la, ya, &stopped, NULL, 0), NN_OK);
+        assert_int_equal(nn_fit_d(&A.c, 3, A.L, X, T, la, ya, &stopped, NULL), NN_OK);
         for (k = 0; k < 6; k++) {
             setup(&R, NN_LOSS_MSE, 0.1, 0.9, 0.01);
             R.c.perm = perms[p];
             R.c.chunk = chunks[k];
             R.c.gather = g;            /* automatic, chunk order, row order */
             memset(yr, 0, sizeof yr);
-            assert_int_equal(nn_fit_d(&R.c, 3, R.L, X, T, lr, yr, &stopped, NULL, 0), NN_OK);
+            assert_int_equal(nn_fit_d(&R.c, 3, R.L, X, T, lr, yr, &stopped, NULL), NN_OK);
             assert_true(memcmp(la, lr, sizeof la) == 0);
             assert_true(memcmp(ya, yr, sizeof ya) == 0);
             assert_true(memcmp(A.w1, R.w1, sizeof A.w1) == 0);
@@ -292,7 +292,7 @@ static void test_fit_act_first(void **state)
     nn_act_defaults(NN_ACT_SIGMOID, &L[0].act_opts);
     memcpy(L + 1, R.L, 3 * sizeof L[0]);
     R.c.chunk = 3;
-    assert_int_equal(nn_fit_d(&R.c, 4, L, X, T, l1, NULL, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 4, L, X, T, l1, NULL, &stopped, NULL), NN_OK);
     /* against the data passed through the sigmoid first */
     {
         double S[NOBS * NIN];
@@ -300,7 +300,7 @@ static void test_fit_act_first(void **state)
         nn_act_forward_d(NN_ACT_SIGMOID, NULL, NOBS, NIN, X, S);
         for (i = 0; i < NOBS * NIN; i++)
             X[i] = S[i];
-        assert_int_equal(nn_fit_d(&H.c, 3, H.L, X, T, l2, NULL, &stopped, NULL, 0), NN_OK);
+        assert_int_equal(nn_fit_d(&H.c, 3, H.L, X, T, l2, NULL, &stopped, NULL), NN_OK);
         init_data();
     }
     assert_true(memcmp(l1, l2, sizeof l1) == 0);
@@ -321,16 +321,66 @@ static void test_fit_diverged(void **state)
         T[i] *= 1e30;
     memcpy(Xd, X, sizeof X);
     setup(&R, NN_LOSS_MSE, 1e200, 0, 0);
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL), NN_OK);
     assert_true(stopped >= 1 && stopped <= NSTEPS);
     setup(&R, NN_LOSS_MSE, 1e200, 0, 0);
     R.c.max_steps = stopped - 1;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, NULL, &again, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, NULL, &again, NULL), NN_OK);
     assert_int_equal(again, 0);
     for (i = 0; i < NH * NIN; i++) assert_true(isfinite(R.w1[i]));
     for (i = 0; i < NOUT * NH; i++) assert_true(isfinite(R.w2[i]));
     if (stopped == 1)
         assert_true(memcmp(R.w1, W1, sizeof W1) == 0);
+}
+
+/* nn_fit_epochs: the epochs in one call, and after a divergence the
+ * replay from W0/b0 gives the network of before the diverging step, as
+ * nn_fit run by hand up to there; without W0 the layers keep the values
+ * after it. */
+static void test_fit_epochs_replay(void **state)
+{
+    enum { EP = 3 };
+    run_d R, H;
+    double Xd[NOBS * NIN], losses[NSTEPS * EP], l1[NSTEPS];
+    nn_int perms[NOBS * EP], se = -1, ss = -1, e, stopped;
+    int i;
+    (void)state;
+    init_data();
+    for (i = 0; i < NOBS * NOUT; i++)
+        T[i] *= 1e30;
+    memcpy(Xd, X, sizeof X);
+    for (e = 0; e < EP; e++)
+        for (i = 0; i < NOBS; i++)
+            perms[e * NOBS + i] = PERM[(i + e) % NOBS];
+    setup(&R, NN_LOSS_MSE, 1e100, 0.9, 0);
+    R.L[0].W0 = W1; R.L[0].b0 = b1; R.L[2].W0 = W2; R.L[2].b0 = b2;
+    assert_int_equal(nn_fit_epochs_d(&R.c, EP, perms, 3, R.L, Xd, T, losses, NULL,
+                                     NULL, &se, &ss, NULL), NN_OK);
+    assert_true(se >= 1 && ss >= 2);
+    /* by hand: epochs 1..se-1, then ss-1 steps of epoch se */
+    setup(&H, NN_LOSS_MSE, 1e100, 0.9, 0);
+    for (e = 0; e < se; e++) {
+        H.c.perm = perms + e * NOBS;
+        H.c.max_steps = e == se - 1 ? ss - 1 : -1;
+        assert_int_equal(nn_fit_d(&H.c, 3, H.L, Xd, T, l1, NULL, &stopped, NULL), NN_OK);
+        assert_int_equal(stopped, 0);
+    }
+    assert_true(memcmp(R.w1, H.w1, sizeof H.w1) == 0);
+    assert_true(memcmp(R.w2, H.w2, sizeof H.w2) == 0);
+    assert_true(memcmp(R.bw2, H.bw2, sizeof H.bw2) == 0);
+    assert_true(R.L[2].stepsW == H.L[2].stepsW && R.L[2].freshW == H.L[2].freshW);
+    for (i = 0; i < NH * NIN; i++) assert_true(isfinite(R.w1[i]));
+    /* no start values: the values after the diverging step */
+    setup(&R, NN_LOSS_MSE, 1e100, 0.9, 0);
+    assert_int_equal(nn_fit_epochs_d(&R.c, EP, perms, 3, R.L, Xd, T, losses, NULL,
+                                     NULL, &e, &stopped, NULL), NN_OK);
+    assert_true(e == se && stopped == ss);
+    assert_true(memcmp(R.w1, H.w1, sizeof H.w1) != 0);
+    /* bad arguments */
+    assert_int_equal(nn_fit_epochs_d(&R.c, -1, perms, 3, R.L, Xd, T, losses, NULL,
+                                     NULL, &se, &ss, NULL), NN_EARG);
+    assert_int_equal(nn_fit_epochs_d(&R.c, EP, perms, 3, R.L, Xd, T, losses, NULL,
+                                     NULL, NULL, &ss, NULL), NN_EARG);
 }
 
 /* Float runs too, and close to double. */
@@ -359,8 +409,8 @@ static void test_fit_single(void **state)
     L[1].type = NN_FIT_ACT; L[1].act = NN_ACT_TANH;
     L[2].type = NN_FIT_DENSE; L[2].units = NOUT; L[2].W = w2; L[2].b = c2;
     L[2].bufW[0] = bw2; L[2].bufb[0] = bc2; L[2].freshW = L[2].freshb = 1;
-    assert_int_equal(nn_fit_s(&R.c, 3, L, fX, fT, losses, Y, &stopped, NULL, 0), NN_OK);
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, NULL, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_s(&R.c, 3, L, fX, fT, losses, Y, &stopped, NULL), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, NULL, &stopped, NULL), NN_OK);
     for (i = 0; i < NH * NIN; i++) near(w1[i], R.w1[i], 1e-5);
     for (i = 0; i < NOUT * NH; i++) near(w2[i], R.w2[i], 1e-5);
 }
@@ -369,7 +419,7 @@ static void test_fit_errors(void **state)
 {
     run_d R;
     double Xd[NOBS * NIN], losses[NSTEPS], Y[NOBS * NOUT];
-    char msg[256];
+    nn_loss_fact f;
     nn_int stopped;
     nn_int bad[NOBS] = { 0, 1, 2, 3, 4, 5, 7 };
     (void)state;
@@ -382,31 +432,32 @@ static void test_fit_errors(void **state)
         int i;
         for (i = 0; i < NOBS * NOUT; i++) Tb[i] = 0.5;
         Tb[PERM[4]] = 2;
-        msg[0] = '\0';
-        assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, Tb, losses, Y, &stopped, msg, sizeof msg), NN_EARG);
+        assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, Tb, losses, Y, &stopped, &f), NN_EARG);
         assert_int_equal(stopped, 2);
-        assert_non_null(strstr(msg, "T(2,1) = 2"));
+        /* the row of T, not of the batch */
+        assert_true(f.what == NN_LOSS_BAD_T_PROB && f.row == PERM[4] && f.col == 0 &&
+                    f.value == 2);
     }
     /* an unknown layer type, a bad activation, sizes, an index out of range */
     setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
     R.L[1].type = 7;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL), NN_EARG);
     setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
     R.L[1].act = NN_ACT_COUNT;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL), NN_EARG);
     setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
     R.c.batch = 0;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL), NN_EARG);
     setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
     R.lo.reduction = NN_RED_NONE;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL), NN_EARG);
     setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
     R.c.perm = bad;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_EARG);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL), NN_EARG);
     /* no data: no step */
     setup(&R, NN_LOSS_MSE, 0.1, 0, 0);
     R.c.n = 0;
-    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL, 0), NN_OK);
+    assert_int_equal(nn_fit_d(&R.c, 3, R.L, Xd, T, losses, Y, &stopped, NULL), NN_OK);
     assert_int_equal(R.L[0].freshW, 1);
     assert_true(memcmp(R.w1, W1, sizeof W1) == 0);
 }
@@ -420,6 +471,7 @@ int main(void)
         cmocka_unit_test(test_fit_chunks),
         cmocka_unit_test(test_fit_act_first),
         cmocka_unit_test(test_fit_diverged),
+        cmocka_unit_test(test_fit_epochs_replay),
         cmocka_unit_test(test_fit_single),
         cmocka_unit_test(test_fit_errors),
     };

@@ -234,6 +234,7 @@ static void fuzz_loss(reader *r, const char *name, option *opt, int nopt,
     int kind = nn_loss_lookup(name), i, st;
     nn_loss_opts o;
     char msg[300];
+    nn_loss_fact fact;
     double Z[36], T[36], Ld[36], dZd[36];
     float Zs[36], Ts[36], Ls[36], dZs[36];
     nn_int rows, cols;
@@ -274,36 +275,36 @@ static void fuzz_loss(reader *r, const char *name, option *opt, int nopt,
     fill(r, T, Ts, n * tcols, kind == NN_LOSS_CE || kind == NN_LOSS_NLL ||
          kind == NN_LOSS_MARGIN_RANKING || kind == NN_LOSS_PAIRWISE_LOGISTIC ||
          kind == NN_LOSS_HINGE ? 1 : 2);
-    st = nn_loss_check_d(kind, &o, n, k, Z, tcols, T, fresh(msg, sizeof msg), sizeof msg);
+    st = nn_loss_check_d(kind, &o, n, k, Z, tcols, T, &fact);
     expect(st, NN_OK, NN_EARG);
-    if (st != NN_OK)
-        check_msg(msg, sizeof msg);
+    if (st != NN_OK && (fact.what == NN_LOSS_BAD_NONE || fact.row < 0 || fact.row >= n))
+        abort();
     expect(nn_loss_d(kind, &o, n, k, Z, tcols, T, Ld, dZd), st, st);
     expect(nn_loss_d(kind, &o, n, k, Z, tcols, T, Ld, NULL), st, st);
-    st = nn_loss_check_s(kind, &o, n, k, Zs, tcols, Ts, fresh(msg, sizeof msg), sizeof msg);
+    st = nn_loss_check_s(kind, &o, n, k, Zs, tcols, Ts, NULL);
     expect(st, NN_OK, NN_EARG);
     expect(nn_loss_s(kind, &o, n, k, Zs, tcols, Ts, Ls, dZs), st, st);
 }
 
 static void fuzz_step(reader *r, const char *name, option *opt, int nopt)
 {
-    int kind = nn_opt_lookup(name), i, nb, st, t;
-    nn_opt_opts o;
-    const char *bn[NN_OPT_MAX_BUFFERS + 1];
+    int kind = nn_optim_lookup(name), i, nb, st, t;
+    nn_optim_opts o;
+    const char *bn[NN_OPTIM_MAX_BUFFERS + 1];
     char msg[300];
     nn_int count;
-    double P[36], G[36], bd[NN_OPT_MAX_BUFFERS][36], *bdp[NN_OPT_MAX_BUFFERS];
-    float Ps[36], Gs[36], bs[NN_OPT_MAX_BUFFERS][36], *bsp[NN_OPT_MAX_BUFFERS];
+    double P[36], G[36], bd[NN_OPTIM_MAX_BUFFERS][36], *bdp[NN_OPTIM_MAX_BUFFERS];
+    float Ps[36], Gs[36], bs[NN_OPTIM_MAX_BUFFERS][36], *bsp[NN_OPTIM_MAX_BUFFERS];
     if (kind < 0) {
-        if (nn_opt_option(kind, &o, "lr", P, 1, NULL, fresh(msg, sizeof msg), sizeof msg) != NN_ENAME)
+        if (nn_optim_option(kind, &o, "lr", P, 1, NULL, fresh(msg, sizeof msg), sizeof msg) != NN_ENAME)
             abort();
         return;
     }
-    if (strcmp(nn_opt_name(kind), name) != 0)
+    if (strcmp(nn_optim_name(kind), name) != 0)
         abort();
-    nn_opt_defaults(kind, &o);
+    nn_optim_defaults(kind, &o);
     for (i = 0; i < nopt; i++) {
-        st = nn_opt_option(kind, &o, opt[i].name, opt[i].is_str ? NULL : opt[i].val,
+        st = nn_optim_option(kind, &o, opt[i].name, opt[i].is_str ? NULL : opt[i].val,
                            opt[i].nval, opt[i].is_str ? opt[i].str : NULL, fresh(msg, sizeof msg), sizeof msg);
         if (st != NN_OK) {
             if (st != NN_ENAME && st != NN_EVALUE)
@@ -312,22 +313,22 @@ static void fuzz_step(reader *r, const char *name, option *opt, int nopt)
             return;
         }
     }
-    st = nn_opt_check(kind, &o, fresh(msg, sizeof msg), sizeof msg);
+    st = nn_optim_check(kind, &o, fresh(msg, sizeof msg), sizeof msg);
     if (st != NN_OK) {
         if (st != NN_EVALUE)
             abort();
         check_msg(msg, sizeof msg);
         return;
     }
-    nb = nn_opt_buffers(kind, &o, bn);
-    if (nb < 0 || nb > NN_OPT_MAX_BUFFERS)
+    nb = nn_optim_buffers(kind, &o, bn);
+    if (nb < 0 || nb > NN_OPTIM_MAX_BUFFERS)
         abort();
     for (i = 0; i < nb; i++)
         if (bn[i] == NULL || bn[i][0] == '\0')
             abort();
     count = any_size(r);
     if (count < 0) {
-        expect(nn_opt_step_d(kind, &o, count, NULL, NULL, NULL, 1, 1), NN_EARG, NN_EARG);
+        expect(nn_optim_step_d(kind, &o, count, NULL, NULL, NULL, 1, 1), NN_EARG, NN_EARG);
         return;
     }
     if (count > 36)
@@ -343,14 +344,14 @@ static void fuzz_step(reader *r, const char *name, option *opt, int nopt)
     if (nb > 0 && count > 0) {
         double *save = bdp[nb - 1];
         bdp[nb - 1] = NULL;
-        expect(nn_opt_step_d(kind, &o, count, P, G, bdp, 1, 1), NN_EARG, NN_EARG);
+        expect(nn_optim_step_d(kind, &o, count, P, G, bdp, 1, 1), NN_EARG, NN_EARG);
         bdp[nb - 1] = save;
     }
-    expect(nn_opt_step_d(kind, &o, count, P, G, bdp, 0.5, 1), NN_EARG, NN_EARG);
-    expect(nn_opt_step_d(kind, &o, count, P, G, bdp, NAN, 1), NN_EARG, NN_EARG);
+    expect(nn_optim_step_d(kind, &o, count, P, G, bdp, 0.5, 1), NN_EARG, NN_EARG);
+    expect(nn_optim_step_d(kind, &o, count, P, G, bdp, NAN, 1), NN_EARG, NN_EARG);
     for (t = 1; t <= 3; t++) {
-        expect(nn_opt_step_d(kind, &o, count, P, G, bdp, (double)t, t == 1), NN_OK, NN_OK);
-        expect(nn_opt_step_s(kind, &o, count, Ps, Gs, bsp, (double)t, t == 1), NN_OK, NN_OK);
+        expect(nn_optim_step_d(kind, &o, count, P, G, bdp, (double)t, t == 1), NN_OK, NN_OK);
+        expect(nn_optim_step_s(kind, &o, count, Ps, Gs, bsp, (double)t, t == 1), NN_OK, NN_OK);
     }
 }
 
@@ -467,7 +468,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* the name tables agree with the look-ups */
     if (nn_act_lookup(nn_act_name(NN_ACT_RELU)) != NN_ACT_RELU ||
         nn_loss_lookup(nn_loss_name(NN_LOSS_CE)) != NN_LOSS_CE ||
-        nn_opt_lookup(nn_opt_name(NN_OPT_ADAM)) != NN_OPT_ADAM ||
+        nn_optim_lookup(nn_optim_name(NN_OPTIM_ADAM)) != NN_OPTIM_ADAM ||
         nn_act_lookup(NULL) != -1 || nn_reduction_lookup(NULL) != -1)
         abort();
     return 0;

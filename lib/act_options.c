@@ -2,7 +2,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include "opt_util.h"
+#include "options.h"
 
 static const char *const names[NN_ACT_COUNT] = {
     "threshold", "linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu",

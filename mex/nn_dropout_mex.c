@@ -1,5 +1,8 @@
-/* nn_dropout: inverted dropout, forward ([Y, M] = nn_dropout(X, p, ...),
- * Y = X .* M) and backward (dX = nn_dropout(X, p, dY, M) = dY .* M). */
+/* nn_dropout_mex: the kernel of nn_dropout (m/nn_dropout.m, which draws
+ * the seed of a call without one): inverted dropout, forward
+ * ([Y, M] = nn_dropout_mex(X, p, 'seed', s), Y = X .* M) and backward
+ * (dX = nn_dropout_mex(X, p, dY, M) = dY .* M).  Its errors are those of
+ * nn_dropout (nnlab:nn_dropout:*). */
 #include <math.h>
 #include "nnmex.h"
 
@@ -33,27 +36,6 @@ static double get_p(const mxArray *a)
     if (nn_dropout_check_p(p, msg, sizeof msg) != NN_OK)
         nnm_error(FN, "domain", "%s", msg);
     return p;
-}
-
-/* A seed for a call without 'seed': one draw of Octave's (MATLAB's) rand,
- * so the global generator supplies it, differs from call to call and is
- * reproduced after rand('state', s) (or rng(s) in MATLAB). */
-static uint64_t draw_seed(void)
-{
-    mxArray *u = NULL;
-    double v;
-    if (mexCallMATLAB(1, &u, 0, NULL, "rand") != 0 || u == NULL ||
-        !mxIsDouble(u) || mxIsComplex(u) || mxGetNumberOfElements(u) != 1)
-        nnm_error(FN, "state", "could not draw a seed with rand(); give one "
-                  "with nn_dropout(X, p, 'seed', s)");
-    v = *(const double *)mxGetData(u);
-    mxDestroyArray(u);
-    v = floor(v * NN_DROPOUT_SEED_LIMIT);
-    if (!(v >= 0))
-        v = 0;
-    if (v >= NN_DROPOUT_SEED_LIMIT)
-        v = NN_DROPOUT_SEED_LIMIT - 1;
-    return (uint64_t)v;
 }
 
 static void check_like_x(const mxArray *a, const char *name, const mxArray *X)
@@ -97,7 +79,9 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         if (nrhs > 2)
             nnm_options(FN, nrhs, prhs, 2, set_option, &o);
         if (!o.has_seed)
-            o.seed = draw_seed();
+            nnm_error(FN, "seed", "the kernel nn_dropout_mex takes its seed as "
+                      "an argument: nn_dropout_mex(X, p, 'seed', s); nn_dropout(X, "
+                      "p) draws one");
         plhs[0] = nnm_new_matrix(FN, n, k, cls);
         if (nlhs >= 2)
             M = plhs[1] = nnm_new_matrix(FN, n, k, cls);

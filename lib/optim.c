@@ -8,7 +8,7 @@
 #include "clones.h"   /* WIDE */
 
 /* g = -G when maximizing, plus weight decay wd*p (L2, coupled). */
-static real grad_of(const nn_opt_opts *o, real g, real p, real wd)
+static real grad_of(const nn_optim_opts *o, real g, real p, real wd)
 {
     if (o->maximize)
         g = -g;
@@ -20,7 +20,7 @@ static real grad_of(const nn_opt_opts *o, real g, real p, real wd)
 /* torch.optim.SGD: g += wd*p; buf = g on the first step, else
  * buf = momentum*buf + (1 - dampening)*g; g = nesterov ? g + momentum*buf
  * : buf; p -= lr*g. */
-WIDE static void sgd(const nn_opt_opts *o, nn_int count, real *P, const real *G,
+WIDE static void sgd(const nn_optim_opts *o, nn_int count, real *P, const real *G,
                 real *buf, int fresh)
 {
     nn_int i;
@@ -55,7 +55,7 @@ WIDE static void sgd(const nn_opt_opts *o, nn_int count, real *P, const real *G,
 
 /* torch.optim.Adagrad: g += wd*p; clr = lr / (1 + (step-1)*lr_decay);
  * sum += g^2; p -= clr * g / (sqrt(sum) + eps). */
-WIDE static void adagrad(const nn_opt_opts *o, nn_int count, real *P, const real *G,
+WIDE static void adagrad(const nn_optim_opts *o, nn_int count, real *P, const real *G,
                     real *sum, double step, int fresh)
 {
     nn_int i;
@@ -75,7 +75,7 @@ WIDE static void adagrad(const nn_opt_opts *o, nn_int count, real *P, const real
  * d = sqrt(v) + eps; momentum > 0: b = momentum*b + g/d, p -= lr*b;
  * else p -= lr*g/d.  v - a^2 >= 0 holds in exact arithmetic; a rounding
  * below zero (where PyTorch gives NaN) is taken as 0. */
-static void rmsprop(const nn_opt_opts *o, nn_int count, real *P, const real *G,
+static void rmsprop(const nn_optim_opts *o, nn_int count, real *P, const real *G,
                     real *sq, real *buf, real *gavg, int fresh)
 {
     nn_int i;
@@ -108,7 +108,7 @@ static void rmsprop(const nn_opt_opts *o, nn_int count, real *P, const real *G,
 /* torch.optim.Adam / AdamW: adam: g += wd*p; adamw: p *= 1 - lr*wd;
  * m = b1*m + (1-b1)*g; v = b2*v + (1-b2)*g^2; amsgrad: vmax = max(vmax, v),
  * used instead of v; p -= lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps). */
-WIDE static void adam(const nn_opt_opts *o, int decoupled, nn_int count, real *P,
+WIDE static void adam(const nn_optim_opts *o, int decoupled, nn_int count, real *P,
                  const real *G, real *m, real *v, real *vmax, double step,
                  int fresh)
 {
@@ -158,7 +158,7 @@ WIDE static void adam(const nn_opt_opts *o, int decoupled, nn_int count, real *P
 /* torch.optim.Rprop: s = sign(g*prev); step = clamp(step*(s > 0 ? etaplus
  * : s < 0 ? etaminus : 1), min, max); where s < 0, g = 0;
  * p -= sign(g)*step; prev = g.  Fresh: prev = 0, step = lr. */
-static void rprop(const nn_opt_opts *o, nn_int count, real *P, const real *G,
+static void rprop(const nn_optim_opts *o, nn_int count, real *P, const real *G,
                   real *prev, real *size, int fresh)
 {
     nn_int i;
@@ -183,17 +183,17 @@ static void rprop(const nn_opt_opts *o, nn_int count, real *P, const real *G,
     }
 }
 
-int NN_(nn_opt_step)(int kind, const nn_opt_opts *o, nn_int count, real *P,
+int NN_(nn_optim_step)(int kind, const nn_optim_opts *o, nn_int count, real *P,
                      const real *G, real *const *bufs, double step, int fresh)
 {
-    const char *names[NN_OPT_MAX_BUFFERS];
-    real *b[NN_OPT_MAX_BUFFERS] = { NULL, NULL, NULL, NULL };
+    const char *names[NN_OPTIM_MAX_BUFFERS];
+    real *b[NN_OPTIM_MAX_BUFFERS] = { NULL, NULL, NULL, NULL };
     int i, nb;
-    if (kind < 0 || kind >= NN_OPT_COUNT)
+    if (kind < 0 || kind >= NN_OPTIM_COUNT)
         return NN_ENAME;
     if (o == NULL)
         return NN_EARG;
-    nb = nn_opt_buffers(kind, o, names);
+    nb = nn_optim_buffers(kind, o, names);
     if (count < 0 || !(step >= 1) || (count > 0 && (P == NULL || G == NULL)))
         return NN_EARG;
     for (i = 0; i < nb; i++) {
@@ -203,13 +203,13 @@ int NN_(nn_opt_step)(int kind, const nn_opt_opts *o, nn_int count, real *P,
     }
     fresh = fresh != 0;
     switch (kind) {
-    case NN_OPT_SGD:
+    case NN_OPTIM_SGD:
         sgd(o, count, P, G, nb ? b[0] : NULL, fresh);
         break;
-    case NN_OPT_ADAGRAD:
+    case NN_OPTIM_ADAGRAD:
         adagrad(o, count, P, G, b[0], step, fresh);
         break;
-    case NN_OPT_RMSPROP: {
+    case NN_OPTIM_RMSPROP: {
         real *buf = NULL, *gavg = NULL;
         int k = 1;
         if (o->momentum > 0)
@@ -219,12 +219,12 @@ int NN_(nn_opt_step)(int kind, const nn_opt_opts *o, nn_int count, real *P,
         rmsprop(o, count, P, G, b[0], buf, gavg, fresh);
         break;
     }
-    case NN_OPT_ADAM:
-    case NN_OPT_ADAMW:
-        adam(o, kind == NN_OPT_ADAMW, count, P, G, b[0], b[1],
+    case NN_OPTIM_ADAM:
+    case NN_OPTIM_ADAMW:
+        adam(o, kind == NN_OPTIM_ADAMW, count, P, G, b[0], b[1],
              o->amsgrad ? b[2] : NULL, step, fresh);
         break;
-    case NN_OPT_RPROP:
+    case NN_OPTIM_RPROP:
         rprop(o, count, P, G, b[0], b[1], fresh);
         break;
     default:

@@ -50,9 +50,10 @@
 % @math{0 <= s < 2^53}.  The same seed, @var{p} and size of @var{X} give the
 % same mask, in single and in double, on every platform.  Without a seed one
 % is drawn from Octave's own generator with one call of @code{rand} (which
-% advances it), so every call gets a new mask, and after
-% @code{rand ('state', @var{k})} (or @code{rng (@var{k})} in MATLAB) the same
-% sequence of masks comes again.
+% advances it), @code{floor (rand * 2^53)}, so every call gets a new mask, and
+% after @code{rand ('state', @var{k})} (or @code{rng (@var{k})} in MATLAB) the
+% same sequence of masks comes again.  (This file draws the seed; its kernel,
+% the MEX function @code{nn_dropout_mex}, always takes one.)
 %
 % @strong{The random numbers} are counter-based: element @var{i} (linear,
 % column-major, from 0) is dropped when @math{u(i) < p}, where
@@ -96,6 +97,15 @@
 %
 % @seealso{nn_dense, nn_act, rand}
 % @end deftypefn
+
+function varargout = nn_dropout(varargin)
+  % the forward call without options: one draw of rand gives its seed
+  % ('seed' is the kernel's only option, so other calls go as they are)
+  if nargin == 2
+    varargin(3:4) = {'seed', floor(rand() * 2^53)};
+  end
+  [varargout{1:max(nargout, 1)}] = nn_dropout_mex(varargin{:});
+end
 
 %!test
 %! [Y, M] = nn_dropout (ones (200, 50), 0.25, 'seed', 7);

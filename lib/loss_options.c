@@ -1,9 +1,8 @@
 /* Loss names, options and size rules (type-free, compiled once). */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "opt_util.h"
+#include "options.h"
 
 static const char *const names[NN_LOSS_COUNT] = {
     "mse", "bce", "mae", "huber", "bce_logits", "hinge", "ce", "nll",
@@ -129,64 +128,52 @@ int nn_loss_option(int kind, nn_loss_opts *o, const char *name,
     return NN_ENAME;
 }
 
-/* Writes printf(fmt, ...) into msg and returns NN_EARG. */
-static int size_fail(char *msg, size_t msglen, const char *fmt, ...)
-{
-    va_list ap;
-    if (msg != NULL && msglen > 0) {
-        va_start(ap, fmt);
-        vsnprintf(msg, msglen, fmt, ap);
-        va_end(ap);
-    }
-    return NN_EARG;
-}
-
 int nn_loss_check_sizes(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
                         nn_int trows, nn_int tcols, char *msg, size_t msglen)
 {
     const char *nm = nn_loss_name(kind);
     long N = (long)n, K = (long)k, TR = (long)trows, TC = (long)tcols;
     if (n < 0 || k < 0 || trows < 0 || tcols < 0)
-        return size_fail(msg, msglen, "sizes cannot be negative, but Z is "
+        return nn_util_fail(NN_EARG, msg, msglen, "sizes cannot be negative, but Z is "
                          "%ldx%ld and T is %ldx%ld", N, K, TR, TC);
     switch (kind) {
     case NN_LOSS_CE:
     case NN_LOSS_NLL:
         if (k < 1)
-            return size_fail(msg, msglen, "loss '%s' needs Z with one column per "
+            return nn_util_fail(NN_EARG, msg, msglen, "loss '%s' needs Z with one column per "
                              "class (at least one), but Z is %ldx%ld", nm, N, K);
         if (kind == NN_LOSS_CE && (trows != n || (tcols != 1 && tcols != k)))
-            return size_fail(msg, msglen, "loss '%s' needs T of size %ldx1 (class "
+            return nn_util_fail(NN_EARG, msg, msglen, "loss '%s' needs T of size %ldx1 (class "
                              "indices) or %ldx%ld (class probabilities), but T "
                              "is %ldx%ld", nm, N, N, K, TR, TC);
         if (kind == NN_LOSS_NLL && (trows != n || tcols != 1))
-            return size_fail(msg, msglen, "loss '%s' needs T of size %ldx1 (class "
+            return nn_util_fail(NN_EARG, msg, msglen, "loss '%s' needs T of size %ldx1 (class "
                              "indices), but T is %ldx%ld", nm, N, TR, TC);
         break;
     case NN_LOSS_MARGIN_RANKING:
     case NN_LOSS_PAIRWISE_LOGISTIC:
         if (k != 2)
-            return size_fail(msg, msglen, "loss '%s' needs Z of size Nx2 (the "
+            return nn_util_fail(NN_EARG, msg, msglen, "loss '%s' needs Z of size Nx2 (the "
                              "scores of the two items of each pair), but Z is "
                              "%ldx%ld", nm, N, K);
         if (trows != n || tcols != 1)
-            return size_fail(msg, msglen, "loss '%s' needs T of size %ldx1 (+1 or "
+            return nn_util_fail(NN_EARG, msg, msglen, "loss '%s' needs T of size %ldx1 (+1 or "
                              "-1 for each pair), but T is %ldx%ld", nm, N, TR, TC);
         break;
     default:
         if (trows != n || tcols != k)
-            return size_fail(msg, msglen, "loss '%s' needs T of the size of Z "
+            return nn_util_fail(NN_EARG, msg, msglen, "loss '%s' needs T of the size of Z "
                              "(%ldx%ld), but T is %ldx%ld", nm, N, K, TR, TC);
         break;
     }
     if (o->weights != NULL && o->n_weights != n)
-        return size_fail(msg, msglen, "option 'weights' needs one weight per "
+        return nn_util_fail(NN_EARG, msg, msglen, "option 'weights' needs one weight per "
                          "observation (a column of size %ldx1), but it has %ld "
                          "elements",
                          N, (long)o->n_weights);
     if (kind == NN_LOSS_BCE_LOGITS && o->pos_weight != NULL &&
         o->n_pos_weight != 1 && o->n_pos_weight != k)
-        return size_fail(msg, msglen, "option 'pos_weight' needs a scalar or a "
+        return nn_util_fail(NN_EARG, msg, msglen, "option 'pos_weight' needs a scalar or a "
                          "1x%ld vector (one weight per column of Z), but it has "
                          "%ld elements", K, (long)o->n_pos_weight);
     return NN_OK;

@@ -1,8 +1,9 @@
 /* Helpers for validating option values (type-free, compiled once). */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "opt_util.h"
+#include "options.h"
 
 int nn_util_lookup(const char *const *names, int count, const char *name)
 {
@@ -15,11 +16,14 @@ int nn_util_lookup(const char *const *names, int count, const char *name)
     return -1;
 }
 
-int nn_util_fail(int code, char *msg, size_t msglen, const char *text,
-                 const char *arg)
+int nn_util_fail(int code, char *msg, size_t msglen, const char *fmt, ...)
 {
-    if (msg != NULL && msglen > 0)
-        snprintf(msg, msglen, text, arg);
+    va_list ap;
+    if (msg != NULL && msglen > 0) {
+        va_start(ap, fmt);
+        vsnprintf(msg, msglen, fmt, ap);
+        va_end(ap);
+    }
     return code;
 }
 

@@ -2,14 +2,14 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include "opt_util.h"
+#include "options.h"
 
-static const char *const names[NN_OPT_COUNT] = {
+static const char *const names[NN_OPTIM_COUNT] = {
     "sgd", "adagrad", "rmsprop", "adam", "adamw", "rprop"
 };
 
 /* The options each optimizer accepts, for the "has no option" message. */
-static const char *const option_list[NN_OPT_COUNT] = {
+static const char *const option_list[NN_OPTIM_COUNT] = {
     "'lr', 'momentum', 'dampening', 'nesterov', 'weight_decay', 'maximize'",
     "'lr', 'lr_decay', 'weight_decay', 'initial_accumulator_value', 'eps', 'maximize'",
     "'lr', 'alpha', 'eps', 'weight_decay', 'momentum', 'centered', 'maximize'",
@@ -18,14 +18,14 @@ static const char *const option_list[NN_OPT_COUNT] = {
     "'lr', 'etas', 'step_sizes', 'maximize'"
 };
 
-int nn_opt_lookup(const char *name) { return nn_util_lookup(names, NN_OPT_COUNT, name); }
-const char *nn_opt_name(int kind) { return kind >= 0 && kind < NN_OPT_COUNT ? names[kind] : "?"; }
-const char *nn_opt_names(void)
+int nn_optim_lookup(const char *name) { return nn_util_lookup(names, NN_OPTIM_COUNT, name); }
+const char *nn_optim_name(int kind) { return kind >= 0 && kind < NN_OPTIM_COUNT ? names[kind] : "?"; }
+const char *nn_optim_names(void)
 {
     return "'sgd', 'adagrad', 'rmsprop', 'adam', 'adamw', 'rprop'";
 }
 
-void nn_opt_defaults(int kind, nn_opt_opts *o)
+void nn_optim_defaults(int kind, nn_optim_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->beta1 = 0.9;
@@ -37,18 +37,18 @@ void nn_opt_defaults(int kind, nn_opt_opts *o)
     o->alpha = 0.99;
     o->eps = 1e-8;
     switch (kind) {
-    case NN_OPT_SGD:
+    case NN_OPTIM_SGD:
         o->lr = 1e-3;       /* torch.optim.SGD's default since PyTorch 2.2 */
         break;
-    case NN_OPT_ADAGRAD:
+    case NN_OPTIM_ADAGRAD:
         o->lr = 1e-2;
         o->eps = 1e-10;
         break;
-    case NN_OPT_RMSPROP:
-    case NN_OPT_RPROP:
+    case NN_OPTIM_RMSPROP:
+    case NN_OPTIM_RPROP:
         o->lr = 1e-2;
         break;
-    case NN_OPT_ADAMW:
+    case NN_OPTIM_ADAMW:
         o->lr = 1e-3;
         o->weight_decay = 1e-2;
         break;
@@ -73,7 +73,7 @@ static int real_pair(const char *name, const double *val, nn_int nval,
 static int is(const char *name, const char *want) { return strcmp(name, want) == 0; }
 
 static int betas(const char *name, const double *val, nn_int nval,
-                 nn_opt_opts *o, char *msg, size_t msglen)
+                 nn_optim_opts *o, char *msg, size_t msglen)
 {
     double b1 = 0, b2 = 0;
     int st = real_pair(name, val, nval, &b1, &b2, msg, msglen);
@@ -91,7 +91,7 @@ static int betas(const char *name, const double *val, nn_int nval,
 }
 
 static int etas(const char *name, const double *val, nn_int nval,
-                nn_opt_opts *o, char *msg, size_t msglen)
+                nn_optim_opts *o, char *msg, size_t msglen)
 {
     double em = 0, ep = 0;
     int st = real_pair(name, val, nval, &em, &ep, msg, msglen);
@@ -110,7 +110,7 @@ static int etas(const char *name, const double *val, nn_int nval,
 }
 
 static int step_sizes(const char *name, const double *val, nn_int nval,
-                      nn_opt_opts *o, char *msg, size_t msglen)
+                      nn_optim_opts *o, char *msg, size_t msglen)
 {
     double lo = 0, hi = 0;
     int st = real_pair(name, val, nval, &lo, &hi, msg, msglen);
@@ -127,14 +127,14 @@ static int step_sizes(const char *name, const double *val, nn_int nval,
     return NN_OK;
 }
 
-int nn_opt_option(int kind, nn_opt_opts *o, const char *name,
+int nn_optim_option(int kind, nn_optim_opts *o, const char *name,
                   const double *val, nn_int nval, const char *str,
                   char *msg, size_t msglen)
 {
     const double inf = HUGE_VAL;
-    int adam = kind == NN_OPT_ADAM || kind == NN_OPT_ADAMW;
+    int adam = kind == NN_OPTIM_ADAM || kind == NN_OPTIM_ADAMW;
     (void)str;          /* a string value fails the number checks below */
-    if (kind < 0 || kind >= NN_OPT_COUNT)
+    if (kind < 0 || kind >= NN_OPTIM_COUNT)
         return nn_util_fail(NN_ENAME, msg, msglen, "unknown optimizer%s", "");
     if (name == NULL)
         name = "";
@@ -142,26 +142,26 @@ int nn_opt_option(int kind, nn_opt_opts *o, const char *name,
         return nn_util_real(name, val, nval, 0, inf, &o->lr, msg, msglen);
     if (is(name, "maximize"))
         return nn_util_bool(name, val, nval, &o->maximize, msg, msglen);
-    if (is(name, "weight_decay") && kind != NN_OPT_RPROP)
+    if (is(name, "weight_decay") && kind != NN_OPTIM_RPROP)
         return nn_util_real(name, val, nval, 0, inf, &o->weight_decay, msg, msglen);
-    if (is(name, "eps") && kind != NN_OPT_SGD && kind != NN_OPT_RPROP)
+    if (is(name, "eps") && kind != NN_OPTIM_SGD && kind != NN_OPTIM_RPROP)
         return nn_util_real(name, val, nval, 0, inf, &o->eps, msg, msglen);
-    if (is(name, "momentum") && (kind == NN_OPT_SGD || kind == NN_OPT_RMSPROP))
+    if (is(name, "momentum") && (kind == NN_OPTIM_SGD || kind == NN_OPTIM_RMSPROP))
         return nn_util_real(name, val, nval, 0, inf, &o->momentum, msg, msglen);
-    if (kind == NN_OPT_SGD) {
+    if (kind == NN_OPTIM_SGD) {
         if (is(name, "dampening"))
             return nn_util_real(name, val, nval, -inf, inf, &o->dampening, msg, msglen);
         if (is(name, "nesterov"))
             return nn_util_bool(name, val, nval, &o->nesterov, msg, msglen);
     }
-    if (kind == NN_OPT_ADAGRAD) {
+    if (kind == NN_OPTIM_ADAGRAD) {
         if (is(name, "lr_decay"))
             return nn_util_real(name, val, nval, 0, inf, &o->lr_decay, msg, msglen);
         if (is(name, "initial_accumulator_value"))
             return nn_util_real(name, val, nval, 0, inf,
                                 &o->initial_accumulator_value, msg, msglen);
     }
-    if (kind == NN_OPT_RMSPROP) {
+    if (kind == NN_OPTIM_RMSPROP) {
         /* PyTorch checks alpha >= 0 only; alpha > 1 makes square_avg
          * negative and the step NaN, so it is refused here. */
         if (is(name, "alpha"))
@@ -175,7 +175,7 @@ int nn_opt_option(int kind, nn_opt_opts *o, const char *name,
         if (is(name, "amsgrad"))
             return nn_util_bool(name, val, nval, &o->amsgrad, msg, msglen);
     }
-    if (kind == NN_OPT_RPROP) {
+    if (kind == NN_OPTIM_RPROP) {
         if (is(name, "etas"))
             return etas(name, val, nval, o, msg, msglen);
         if (is(name, "step_sizes"))
@@ -187,40 +187,40 @@ int nn_opt_option(int kind, nn_opt_opts *o, const char *name,
     return NN_ENAME;
 }
 
-int nn_opt_check(int kind, const nn_opt_opts *o, char *msg, size_t msglen)
+int nn_optim_check(int kind, const nn_optim_opts *o, char *msg, size_t msglen)
 {
-    if (kind == NN_OPT_SGD && o->nesterov && (o->momentum <= 0 || o->dampening != 0))
+    if (kind == NN_OPTIM_SGD && o->nesterov && (o->momentum <= 0 || o->dampening != 0))
         return nn_util_fail(NN_EVALUE, msg, msglen, "%s",
                             "Nesterov momentum needs 'momentum' > 0 and 'dampening' 0");
     return NN_OK;
 }
 
-int nn_opt_buffers(int kind, const nn_opt_opts *o, const char **names_out)
+int nn_optim_buffers(int kind, const nn_optim_opts *o, const char **names_out)
 {
     int n = 0;
     switch (kind) {
-    case NN_OPT_SGD:
+    case NN_OPTIM_SGD:
         if (o->momentum != 0)
             names_out[n++] = "momentum_buffer";
         break;
-    case NN_OPT_ADAGRAD:
+    case NN_OPTIM_ADAGRAD:
         names_out[n++] = "sum";
         break;
-    case NN_OPT_RMSPROP:
+    case NN_OPTIM_RMSPROP:
         names_out[n++] = "square_avg";
         if (o->momentum > 0)
             names_out[n++] = "momentum_buffer";
         if (o->centered)
             names_out[n++] = "grad_avg";
         break;
-    case NN_OPT_ADAM:
-    case NN_OPT_ADAMW:
+    case NN_OPTIM_ADAM:
+    case NN_OPTIM_ADAMW:
         names_out[n++] = "exp_avg";
         names_out[n++] = "exp_avg_sq";
         if (o->amsgrad)
             names_out[n++] = "max_exp_avg_sq";
         break;
-    case NN_OPT_RPROP:
+    case NN_OPTIM_RPROP:
         names_out[n++] = "prev";
         names_out[n++] = "step_size";
         break;

@@ -1,0 +1,22 @@
+/* Internal: large scratch buffers (not part of the API). */
+#ifndef NNLAB_ALLOC_H
+#define NNLAB_ALLOC_H
+
+#include <stddef.h>
+
+/* Scratch memory of `bytes` bytes, freed with nn_big_free (NULL when out of
+ * memory).  From 4 MB on Linux: aligned to 2 MB and marked for transparent
+ * huge pages, so that touching it first costs one page fault per 2 MB
+ * instead of one per 4 kB (a fault costs 15 us on some virtual machines:
+ * 90 ms for 24 MB).  Otherwise malloc. */
+void *nn_big_alloc(size_t bytes);
+void nn_big_free(void *p);
+/* One scratch buffer of at least `bytes` bytes, kept between calls: the
+ * next call reuses it when it is large enough (and not more than 4 times
+ * too large), so repeated calls touch no fresh memory.  Its contents are
+ * not kept.  Not reentrant: one user at a time (nn_fit).  NULL when out of
+ * memory.  nn_scratch_release (nn_fit_release in nn_fit.h) frees it. */
+void *nn_scratch(size_t bytes);
+void nn_scratch_release(void);
+
+#endif
