@@ -2,7 +2,9 @@ function h = layer_act()
 % LAYER_ACT  The home of activation layers: Y = f(X) element by element (or
 %   row by row for softmax), any activation of the kernel nn_act with its
 %   options.  See layer_home for the parts.
-  h = struct('make', @make, 'init', @init, 'check', @check, 'forward', @forward, ...
+  % no parameters, and the output has the size of the input
+  h = struct('make', @make, 'init', @(L, in, varargin) deal(L, in), ...
+             'check', @(L, in, varargin) in, 'forward', @forward, ...
              'backward', @backward, 'params', {{}}, 'decay', {{}}, ...
              'describe', @describe, 'output', @output, 'engine', @engine, ...
              'count', @(L) 0, 'pack', @(L) zeros(0, 1), 'unpack', @(L, v) L);
@@ -19,14 +21,6 @@ function L = make(name, args)
   L = new_layer('act');
   L.act = name;
   L.opts = args;
-end
-
-function [L, out] = init(L, in, ~, ~, ~)
-  out = in;
-end
-
-function out = check(~, in, ~, ~, ~)
-  out = in;
 end
 
 function [Y, aux] = forward(L, X, ~, ~, ~)

@@ -2,7 +2,9 @@ function h = layer_dropout()
 % LAYER_DROPOUT  The home of the dropout layer: while training each unit is
 %   zeroed with probability p and the kept ones scaled by 1/(1-p) (kernel
 %   nn_dropout); the identity in evaluation mode.  See layer_home.
-  h = struct('make', @make, 'init', @init, 'check', @check, 'forward', @forward, ...
+  % no parameters, and the output has the size of the input
+  h = struct('make', @make, 'init', @(L, in, varargin) deal(L, in), ...
+             'check', @(L, in, varargin) in, 'forward', @forward, ...
              'backward', @backward, 'params', {{}}, 'decay', {{}}, ...
              'describe', @describe, 'output', @output, 'engine', @engine, ...
              'count', @(L) 0, 'pack', @(L) zeros(0, 1), 'unpack', @(L, v) L);
@@ -18,14 +20,6 @@ function L = make(~, args)
   end
   L = new_layer('dropout');
   L.p = double(p);
-end
-
-function [L, out] = init(L, in, ~, ~, ~)
-  out = in;
-end
-
-function out = check(~, in, ~, ~, ~)
-  out = in;
 end
 
 function [Y, mask] = forward(L, X, training, seed, i)
