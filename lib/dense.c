@@ -20,33 +20,6 @@ static int check_sizes(nn_int n, nn_int in, nn_int out)
     return NN_OK;
 }
 
-/* C(m x n) = op(A) * op(B) with op(A) m x k.  Zero-sized results and k = 0
- * products (all zeros) are handled here, so that BLAS never sees a zero
- * size or a leading dimension of 0.  check_sizes() has been passed. */
-static void gemm(char ta, char tb, nn_int m, nn_int n, nn_int k,
-                 const real *A, nn_int lda, const real *B, nn_int ldb,
-                 real *C, nn_int ldc)
-{
-    nn_blas_int bm, bn, bk, blda, bldb, bldc;
-    real one = R(1), zero = R(0);
-    if (m == 0 || n == 0)
-        return;
-    if (k == 0) {
-        nn_int j;
-        for (j = 0; j < n; j++)
-            memset(C + j * ldc, 0, (size_t)m * sizeof(real));
-        return;
-    }
-    bm = (nn_blas_int)m;
-    bn = (nn_blas_int)n;
-    bk = (nn_blas_int)k;
-    blda = (nn_blas_int)lda;
-    bldb = (nn_blas_int)ldb;
-    bldc = (nn_blas_int)ldc;
-    /* beta = 0: BLAS overwrites C without reading it (C may be uninitialised) */
-    NN_GEMM(&ta, &tb, &bm, &bn, &bk, &one, A, &blda, B, &bldb, &zero, C, &bldc);
-}
-
 /* ldx, X's leading dimension, is at least n (and 1), and fits BLAS when
  * BLAS will be called. */
 static int check_ld(nn_int n, nn_int in, nn_int out, nn_int ldx)
@@ -68,7 +41,7 @@ int NN_(nn_dense_forward_ld)(nn_int n, nn_int in, nn_int out, const real *X,
     if (st != NN_OK)
         return st;
     /* Y(n x out) = X(n x in) * W(out x in)' */
-    gemm('N', 'T', n, out, in, X, ldx, W, out, Y, n);
+    nn_gemm('N', 'T', n, out, in, X, ldx, W, out, R(0), Y, n);
     if (b != NULL)
         for (j = 0; j < out; j++) {
             real bj = b[j];
@@ -129,9 +102,9 @@ int NN_(nn_dense_backward_ld)(nn_int n, nn_int in, nn_int out, const real *X,
     if (st != NN_OK)
         return st;
     if (dX != NULL)     /* dX(n x in) = dY(n x out) * W(out x in) */
-        gemm('N', 'N', n, in, out, dY, n, W, out, dX, n);
+        nn_gemm('N', 'N', n, in, out, dY, n, W, out, R(0), dX, n);
     if (dW != NULL)     /* dW(out x in) = dY' * X */
-        gemm('T', 'N', out, in, n, dY, n, X, ldx, dW, out);
+        nn_gemm('T', 'N', out, in, n, dY, n, X, ldx, R(0), dW, out);
     if (db != NULL)     /* db = sum(dY, 1)', summed in order down each column */
         col_sums(n, out, dY, db);
     return NN_OK;

@@ -49,5 +49,7 @@ enum {
 #include "nn_optim.h"
 #include "nn_dropout.h"
 #include "nn_fit.h"
+#include "nn_conv.h"
+#include "nn_pool.h"
 
 #endif

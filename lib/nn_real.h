@@ -9,6 +9,7 @@
 
 #include <tgmath.h>
 #include <float.h>
+#include <string.h>
 #include "nn.h"
 
 #ifdef NN_SINGLE
@@ -32,6 +33,31 @@ void NN_GEMM(const char *ta, const char *tb, const nn_blas_int *m,
              const real *a, const nn_blas_int *lda, const real *b,
              const nn_blas_int *ldb, const real *beta, real *c,
              const nn_blas_int *ldc);
+
+/* C(m x n) = op(A) * op(B) + beta * C with op(A) m x k, beta 0 or 1.  Zero
+ * sizes never reach BLAS (it refuses a leading dimension of 0): an empty C
+ * is left alone, and k = 0 gives C = beta * C.  With beta = 0, BLAS
+ * overwrites C without reading it (C may be uninitialised).  The sizes must
+ * fit nn_blas_int (the callers check). */
+static inline void nn_gemm(char ta, char tb, nn_int m, nn_int n, nn_int k,
+                           const real *A, nn_int lda, const real *B,
+                           nn_int ldb, real beta, real *C, nn_int ldc)
+{
+    nn_blas_int bm = (nn_blas_int)m, bn = (nn_blas_int)n, bk = (nn_blas_int)k;
+    nn_blas_int blda = (nn_blas_int)lda, bldb = (nn_blas_int)ldb;
+    nn_blas_int bldc = (nn_blas_int)ldc;
+    real one = R(1);
+    nn_int j;
+    if (m == 0 || n == 0)
+        return;
+    if (k == 0) {
+        if (beta == R(0))
+            for (j = 0; j < n; j++)
+                memset(C + j * ldc, 0, (size_t)m * sizeof(real));
+        return;
+    }
+    NN_GEMM(&ta, &tb, &bm, &bn, &bk, &one, A, &blda, B, &bldb, &beta, C, &bldc);
+}
 
 /* Rows a row-wise kernel (softmax, cross-entropy) takes at a time, for an
  * n x k matrix stored by columns: about NN_BLOCK_BYTES of its `arrays`

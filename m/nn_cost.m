@@ -60,6 +60,13 @@
 % (default 0).
 % @end table
 %
+% @var{X} and @var{T} must be full matrices (else @code{nnlab:nn_cost:sparse})
+% and @var{X} finite (else @code{nnlab:nn_cost:nonfinite}, naming the entry).
+% A column of labels that are not 1..K is @code{nnlab:nn_cost:label},
+% naming the first offending entry (0-based labels: Octave counts classes
+% from 1, use @var{T} + 1); other targets that do not fit the output are
+% @code{nnlab:nn_cost:size}, with the loss, why it was picked and the fix.
+%
 % Dropout layers are switched off, so that the cost is a deterministic
 % function of @var{theta} (a line search needs that).  @var{J} and
 % @var{grad} are always @code{double}, as optimizers want; a
@@ -126,18 +133,18 @@ function [J, grad] = nn_cost(theta, net, X, T, varargin)
   if ~iscell(opts.LossOptions)
     error('nnlab:nn_cost:optionValue', 'nn_cost: ''LossOptions'' must be a cell of name/value pairs');
   end
-  T = double(full(T));
+  check_array(fn, T, 'T');
+  T = double(T);
   K = net.sizes(end);
   loss = lower(opts.Loss);
+  why = '';
   if isempty(loss)
-    loss = default_loss(net, T);
+    [loss, why] = default_loss(net, T);
   end
   % class labels into one-hot rows, as the course does
-  if size(T, 2) == 1 && K > 1 && ~any(strcmp(loss, {'ce', 'nll', 'margin_ranking', 'pairwise_logistic'}))
-    if any(T ~= round(T)) || any(T < 1) || any(T > K)
-      error('nnlab:nn_cost:label', ['nn_cost: T has one column for a network with %d outputs, so it must ' ...
-            'hold class labels 1..%d, but it holds other values'], K, K);
-    end
+  onehot = size(T, 2) == 1 && K > 1 && ~any(strcmp(loss, {'ce', 'nll', 'margin_ranking', 'pairwise_logistic'}));
+  check_targets(fn, net, T, loss, why, onehot);
+  if onehot
     T = double(bsxfun(@eq, T, 1:K));
   end
   T = cast(T, net.class);

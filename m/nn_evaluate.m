@@ -26,6 +26,11 @@
 % @code{'Query'}, @code{'K'}.  Always: @code{r.loss} (mean) and
 % @code{r.loss_name}, @code{r.n} (observations).
 %
+% @var{X} and @var{T} must be full (else @code{nnlab:nn_evaluate:sparse})
+% and @var{X} finite (else @code{nnlab:nn_evaluate:nonfinite}, naming the
+% entry); targets that do not fit the output are an error that names the
+% loss, why it was picked and the likely fix, as in @code{nn_train}.
+%
 % @example
 % r = nn_evaluate (net, Xtest, ytest);
 % printf ("test accuracy %.2f%%\n", 100 * r.accuracy);
@@ -46,19 +51,22 @@ function r = nn_evaluate(net, X, T, varargin)
   if ~(isnumeric(T) || islogical(T)) || ~isreal(T) || ndims(T) ~= 2 || size(T, 1) ~= size(X, 1)
     error('nnlab:nn_evaluate:size', 'nn_evaluate: T must be a real numeric matrix with one row per row of X');
   end
+  check_array('nn_evaluate', T, 'T');
   loss = lower(o.Loss);
+  why = '';
   if isempty(loss)
     if ~isempty(o.Query)
       loss = 'pairwise_logistic';
     else
-      loss = default_loss(net, T);
+      [loss, why] = default_loss(net, T);
     end
   end
+  check_targets('nn_evaluate', net, T, loss, why, false);
   ranking = any(strcmp(loss, {'margin_ranking', 'pairwise_logistic'}));
   r = struct('loss_name', loss, 'n', size(X, 1));
   if ranking && ~isempty(o.Query)
     % single items: NDCG per query
-    S = nn_predict(net, X);
+    S = nn_predict(net, check_input('nn_evaluate', net, X));
     r.loss = NaN;
     r.ndcg = nn_ndcg(double(S), double(T), o.Query, o.K);
     r.k = o.K;
@@ -66,7 +74,7 @@ function r = nn_evaluate(net, X, T, varargin)
     if ranking
       Y = predict_pairs(net, X, 'nn_evaluate');
     else
-      Y = nn_predict(net, X);
+      Y = nn_predict(net, check_input('nn_evaluate', net, X));
     end
     Tc = cast(T, net.class);
     try

@@ -10,6 +10,8 @@
 %
 % @code{'Training'} (default true) switches dropout on; @code{nn_predict}
 % runs with it off.  @code{'Seed'} makes the dropout masks repeatable.
+% @var{X} must be a full matrix of finite numbers (else
+% @code{nnlab:nn_forward:sparse} or @code{:nonfinite}, as @code{nn_predict}).
 %
 % @example
 % net = nn_mlp ([2 3 1], 'Seed', 1);

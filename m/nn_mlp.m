@@ -20,8 +20,9 @@
 % @example
 % net = nn_mlp ([2 2 1], 'Hidden', 'sigmoid', 'Output', 'sigmoid', 'Seed', 1);
 % net = nn_mlp ([784 256 128 10], 'Seed', 1, 'Class', 'single');
+% nn_summary (net)                 % a table of its layers and parameters
 % @end example
-% @seealso{nn_sequential, nn_train, nn_predict}
+% @seealso{nn_sequential, nn_summary, nn_train, nn_predict}
 % @end deftypefn
 function net = nn_mlp(sizes, varargin)
   if nargin < 1

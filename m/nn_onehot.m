@@ -58,7 +58,8 @@ function Y = nn_onehot(y, varargin)
           'nn_onehot: the labels Y must be a vector (N x 1), not a %s matrix.', ...
           size_string(size(y)));
   end
-  y = double(full(y(:)));
+  check_array('nn_onehot', y, 'Y');          % sparse: nnlab:nn_onehot:sparse
+  y = double(y(:));
   if any(y ~= fix(y)) || any(~isfinite(y)) || any(y < 1)
     error('nnlab:nn_onehot:domain', ...
           ['nn_onehot: the labels Y must be whole numbers 1..K; for 0-based ', ...

@@ -68,6 +68,7 @@ function [y, score] = nn_onehot_decode(Y, varargin)
           'nn_onehot_decode: Y must be an N x K matrix, not an array of %d dimensions.', ...
           ndims(Y));
   end
+  check_array('nn_onehot_decode', Y, 'Y');   % sparse: nnlab:nn_onehot_decode:sparse
   n = size(Y, 1);
   if size(Y, 2) == 0
     if n > 0
@@ -79,8 +80,8 @@ function [y, score] = nn_onehot_decode(Y, varargin)
     return
   end
   if size(Y, 2) == 1
-    y = 1 + double(full(Y) >= t);
-    score = full(Y);
+    y = 1 + double(Y >= t);
+    score = Y;
     return
   end
   if n == 0
@@ -88,7 +89,7 @@ function [y, score] = nn_onehot_decode(Y, varargin)
     score = zeros(0, 1, class(Y));
     return
   end
-  [score, y] = max(full(Y), [], 2);
+  [score, y] = max(Y, [], 2);
   y = double(y);
 end
 

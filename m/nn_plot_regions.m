@@ -73,10 +73,11 @@ if ~isa(F, 'function_handle')
   error('nnlab:nn_plot_regions:class', ...
         'F must be a function handle such as @(Z) nn_act(nn_dense(Z, W, b), ''sigmoid''), but it is a %s.', class(F));
 end
-if ~(isnumeric(X) || islogical(X)) || ~isreal(X) || ndims(X) ~= 2 || isempty(X) || issparse(X)
+if ~(isnumeric(X) || islogical(X)) || ~isreal(X) || ndims(X) ~= 2 || isempty(X)
   error('nnlab:nn_plot_regions:class', ...
         'X must be a real, full, non-empty matrix of points, one per row.');
 end
+check_array('nn_plot_regions', X, 'X');     % sparse: nnlab:nn_plot_regions:sparse
 X = double(X);
 [n, d] = size(X);
 if d ~= 1 && d ~= 2

@@ -4,7 +4,10 @@
 % dropout switched off.  @var{Y} is N x out, of the network's class; for a
 % classifier with linear outputs these are scores (logits): the predicted
 % class of row i is @code{nn_onehot_decode (Y)} (the column of the largest
-% score), or @code{Y > 0} for a single logit.
+% score), or @code{Y > 0} for a single logit.  @var{X} must be a full
+% matrix of finite numbers: sparse is @code{nnlab:nn_predict:sparse} (use
+% @code{full}), a NaN or Inf @code{nnlab:nn_predict:nonfinite}, which names
+% its row and column.
 % @seealso{nn_forward, nn_evaluate}
 % @end deftypefn
 function Y = nn_predict(net, X)

@@ -27,13 +27,15 @@
 % The network is a plain struct: @code{net.layers} is a struct array with
 % fields @code{type} (@code{'dense'}, @code{'act'}, @code{'dropout'}),
 % @code{W}, @code{b}, @code{act}, @code{opts}, @code{p} and @code{units};
-% @code{net.summary} describes it in one line.  @code{save} and @code{load}
-% keep it.
+% @code{net.summary} describes it in one line and @code{nn_summary (net)}
+% prints a table of its layers, output sizes, activations and parameters
+% (Octave shows a struct at the prompt, or by @code{disp}, as a struct:
+% its fields).  @code{save} and @code{load} keep it.
 %
 % @example
 % net = nn_sequential (2, nn_layer ('dense', 2), 'sigmoid', nn_layer ('dense', 1), 'sigmoid', 'Seed', 1)
 % @end example
-% @seealso{nn_mlp, nn_layer, nn_forward, nn_train}
+% @seealso{nn_mlp, nn_layer, nn_summary, nn_forward, nn_train}
 % @end deftypefn
 function net = nn_sequential(in, varargin)
   if nargin < 1

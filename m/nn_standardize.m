@@ -26,7 +26,9 @@
 % converted to double); @var{Xs} has the class of @var{X}, and so have
 % @var{mu} and @var{sigma} when fitted.  Given @var{mu} and @var{sigma}
 % (1 x D or D x 1, any floating-point class) are converted to the class of
-% @var{X}.  Fitting needs finite data: NaN or Inf in @var{X} is an error.
+% @var{X}.  Fitting needs finite data: NaN or Inf in @var{X} is an error,
+% and so is a sparse @var{X} (@code{nnlab:nn_standardize:sparse}; use
+% @code{full}).
 %
 % To undo: @code{X = Xs .* sigma + mu}.
 % @seealso{nn_split, nn_toy}
@@ -51,7 +53,7 @@ function [Xs, mu, sigma] = nn_standardize(X, mu, sigma)
           'nn_standardize: X must be an N x D matrix, not an array of %d dimensions.', ...
           ndims(X));
   end
-  X = full(X);
+  check_array('nn_standardize', X, 'X');     % sparse: nnlab:nn_standardize:sparse
   if ~isa(X, 'single')
     X = double(X);
   end

@@ -49,8 +49,19 @@
 % @math{\lambda}: adds @math{\lambda/2 \sum w^2} over the weights (not the
 % biases) to the loss of every minibatch (default 0).
 % @item 'Verbose'
-% print a line per epoch: epoch, loss, metric, validation loss and metric,
-% seconds (default true).
+% print a line per epoch and a summary at the end (default true).  Each
+% line holds the epoch, the loss and the metric (and with validation data
+% @code{val_loss} and @code{val_}@var{metric}), every number with 4
+% decimals (from 1e4 on in e-notation), then the epoch's time in ms; when
+% the whole run takes 10 s or more, also the time left (@code{ETA m:ss},
+% from the mean epoch so far).  The summary names the number of epochs,
+% the total time, the best epoch with its loss (the validation loss with
+% validation data) and why training stopped:
+% @example
+% epoch   3/10  loss  0.4721  accuracy  0.8125      0.412 ms
+% @dots{}
+% done: 10 epochs in 4.1 ms; best epoch 10 (loss 0.2345); stopped because all 10 epochs ran
+% @end example
 % @item 'Plot'
 % a file name: write a PNG of the loss and metric history there.
 % @item 'Checkpoint'
@@ -84,13 +95,52 @@
 % losses.
 % @end table
 %
-% @var{info} holds the history, one element per epoch: @code{info.loss},
-% @code{info.metric}, @code{info.val_loss}, @code{info.val_metric},
-% @code{info.time} (seconds), and @code{info.loss_name},
-% @code{info.metric_name} (@code{'accuracy'} for classification and
-% ranking losses, @code{'mae'} for regression), @code{info.best_epoch},
-% @code{info.stop_reason} (@code{'epochs'}, @code{'patience'} or
-% @code{'diverged'}).
+% @var{info} is a struct with these fields (the first five hold one value
+% per epoch run, in order):
+% @table @code
+% @item loss
+% the mean training loss of the epoch, over its minibatches (with
+% @code{'L2'}: including the penalty), as the network was during the epoch.
+% @item metric
+% the training metric of the epoch, on the outputs of its minibatches:
+% the fraction classified right (or of pairs ordered right) for
+% @code{metric_name} @code{'accuracy'}, the mean absolute error for
+% @code{'mae'}.
+% @item val_loss
+% the loss on the validation data after the epoch (NaN without validation
+% data).
+% @item val_metric
+% the metric on the validation data after the epoch (NaN without).
+% @item time
+% the seconds the epoch took to train (validation and checkpoint not
+% counted; epochs run together by the compiled engine share their time
+% evenly).
+% @item loss_name
+% the loss trained, as given or picked (see @code{'Loss'}).
+% @item metric_name
+% @code{'accuracy'} for classification and ranking losses, @code{'mae'}
+% for regression losses.
+% @item best_epoch
+% the epoch with the least validation loss (the least training loss
+% without validation data), the first of equals; 0 when no epoch finished.
+% @item stop_reason
+% @code{'epochs'} (all epochs ran), @code{'patience'} (early stopping: the
+% network returned is that of @code{best_epoch}) or @code{'diverged'}.
+% @item epochs
+% the number of epochs run (the length of @code{loss}), counting those of
+% the run a @code{'Resume'} continues.
+% @end table
+%
+% @var{X} and @var{T} must be full numeric matrices of finite numbers: a
+% sparse one is an error (@code{nnlab:nn_train:sparse}; use @code{full}),
+% and so is a NaN or Inf (@code{nnlab:nn_train:nonfinite}, naming its row
+% and column, before any training); the same holds for
+% @code{'ValidationData'}.  Targets that do not fit the network's output
+% are an error (@code{nnlab:nn_train:size}, or @code{nnlab:nn_train:domain}
+% for class labels outside 1..K) that names the loss, why it was picked,
+% the sizes of the output and of @var{T}, and the likely fix: labels 1..K
+% with @code{'Loss', 'ce'}, @var{T} + 1 for 0-based labels (Octave counts
+% classes from 1), or an output layer of as many units as classes.
 %
 % When the loss or a weight becomes NaN or Inf (a learning rate far too
 % large, say), training stops with a warning (id
@@ -127,8 +177,14 @@ function [net, info] = nn_train(net, X, T, varargin)
   end
   [X, T, Xv, Tv, vperm] = train_data(net, X, T, o, ck);
   N = size(T, 1);
+  why = '';
   if isempty(o.Loss)
-    o.Loss = default_loss(net, T);
+    [o.Loss, why] = default_loss(net, T);
+  end
+  % targets that do not fit the output: what was picked and the likely fix
+  check_targets('nn_train', net, T, o.Loss, why, false);
+  if ~isempty(Tv)
+    check_targets('nn_train', net, Tv, o.Loss, why, false, 'Tv');
   end
 
   % the engine: one call of the compiled nn_fit per epoch (or per chunk of

@@ -13,12 +13,15 @@
 % @item nn_step @tab one optimizer step (SGD, Adam, RMSprop, @dots{})
 % @item nn_dropout @tab inverted dropout and its backward
 % @item nn_fit @tab epochs of training in C: nn_train's engine
+% @item nn_conv2d @tab a 2-D convolution layer, and backward
+% @item nn_pool @tab max or average pooling of images, and backward
 % @end multitable
 %
 % @strong{Networks}
 % @multitable @columnfractions 0.31 0.69
 % @item nn_mlp @tab a multilayer perceptron from its layer sizes
 % @item nn_sequential @tab a network as a stack of layers
+% @item nn_summary @tab a table of a network's layers and parameters
 % @item nn_layer @tab one layer (dense, dropout, an activation)
 % @item nn_forward @tab run forward, keeping what backward needs
 % @item nn_backward @tab back-propagate dY: the gradients

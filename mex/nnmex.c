@@ -275,6 +275,21 @@ const char *nnm_dims_text(const nn_int *d, int nd, char *buf, size_t len)
     return buf;
 }
 
+void nnm_check_dims(const char *fn, const mxArray *a, const char *name, int nd,
+                    const nn_int *want, const char *what)
+{
+    nn_int d[8];
+    char t1[160], t2[160];
+    int k;
+    nd = nd < 8 ? nd : 8;
+    nnm_dims(a, nd, d);
+    for (k = 0; k < nd; k++)
+        if (d[k] != want[k])
+            nnm_error(fn, "size", "%s must be %s, %s, but it is %s", name,
+                      nnm_dims_text(want, nd, t1, sizeof t1), what,
+                      nnm_describe(a, t2, sizeof t2));
+}
+
 mxArray *nnm_new_array(const char *fn, int nd, const nn_int *dims, mxClassID cls)
 {
     mwSize md[8];

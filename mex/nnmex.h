@@ -67,6 +67,11 @@ void nnm_check_array(const char *fn, const mxArray *a, const char *name,
 void nnm_dims(const mxArray *a, int nd, nn_int *d);
 /* "3x4x2x1" for the nd sizes d, into buf. */
 const char *nnm_dims_text(const nn_int *d, int nd, char *buf, size_t len);
+/* nnlab:<fn>:size unless a's first nd sizes are want: "dY must be 3x3x4x2,
+ * the size of the output Y, but it is ..." for name "dY" and what "the size
+ * of the output Y". */
+void nnm_check_dims(const char *fn, const mxArray *a, const char *name, int nd,
+                    const nn_int *want, const char *what);
 mxArray *nnm_new_array(const char *fn, int nd, const nn_int *dims,
                        mxClassID cls);
 

@@ -1,5 +1,5 @@
-%% Fuzz test of the MEX kernels nn_dense, nn_act, nn_loss, nn_step, nn_fit and
-%% nn_dropout: thousands of generated argument lists (valid calls, then
+%% Fuzz test of the MEX kernels nn_dense, nn_act, nn_loss, nn_step, nn_fit,
+%% nn_dropout, nn_conv2d and nn_pool: thousands of generated argument lists (valid calls, then
 %% mutated: wrong counts of inputs and outputs, every class, empty, scalar,
 %% N-d, mismatched and overflowing sizes, NaN and Inf, unknown names and
 %% options, inconsistent optimizer states).  Octave must survive every call,
@@ -113,6 +113,47 @@
 %!        case 1, args = {X, W};
 %!        case 2, args = {X, W, b};
 %!        otherwise, args = {X, W, b, fz_fill([n, out], c)};
+%!      end
+%!    case 'nn_conv2d'
+%!      g = fz_pick ({1, 1, 1, 2, 3});
+%!      Cg = randi ([0 2]);  Co = g * randi ([0 2]);
+%!      X = fz_fill ([randi([0 6]), randi([0 6]), g * Cg, randi([0 3])], c);
+%!      W = fz_fill ([randi([0 4]), randi([0 4]), Cg, Co], c);
+%!      args = {X, W, fz_pick({[], fz_fill([Co, 1], c), fz_fill([1, Co], c)})};
+%!      for i = 1:randi ([0 3])
+%!        args = [args, {fz_pick({'Stride', 'Padding', 'Dilation', 'Groups', 'padding', ...
+%!                                'STRIDE', 'bogus'}), ...
+%!                       fz_pick({1, 2, [1 2], [0 1 2 1], 'same', 'valid', 0, -1, 1.5, ...
+%!                                NaN, 2^31, [1 2 3], fz_optvalue()})}];
+%!      end
+%!      if (g > 1 && rand < 0.7)
+%!        args = [args, {'Groups', g}];
+%!      end
+%!      if (rand < 0.5)
+%!        try
+%!          Y = nn_conv2d (args{:});
+%!          dY = fz_fill (size (Y), c);
+%!        catch
+%!          dY = fz_fill ([randi([0 4]), randi([0 4]), Co, randi([0 3])], c);
+%!        end
+%!        args = [args(1:3), {dY}, args(4:end)];
+%!      end
+%!    case 'nn_pool'
+%!      X = fz_fill ([randi([0 6]), randi([0 6]), randi([0 3]), randi([0 3])], c);
+%!      args = {X, fz_pick({'max', 'avg', 'AVG', 'min', '', 3}), ...
+%!              fz_pick({2, [2 3], 1, 'global', 'GLOBAL', [0 1], 1.5, [], [1 2 3], 'x', 7})};
+%!      for i = 1:randi ([0 3])
+%!        args = [args, {fz_pick({'Stride', 'Padding', 'CountIncludePad', 'stride', 'bogus'}), ...
+%!                       fz_pick({1, 2, [1 2], 0, -1, 1.5, NaN, true, false, 2^31, ...
+%!                                'same', fz_optvalue()})}];
+%!      end
+%!      if (rand < 0.5)
+%!        try
+%!          dY = fz_fill (size (nn_pool (args{:})), c);
+%!        catch
+%!          dY = fz_fill ([randi([0 4]), randi([0 4]), size(X, 3), size(X, 4)], c);
+%!        end
+%!        args = [args(1:3), {dY}, args(4:end)];
 %!      end
 %!    case 'nn_act'
 %!      name = fz_pick ({'threshold', 'linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', ...
@@ -339,8 +380,8 @@
 %!test
 %! rand ('state', 20261126);
 %! randn ('state', 20261126);
-%! kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout', 'nn_fit'};
-%! maxout = [3, 1, 2, 2, 2, 6];    % most outputs each kernel returns
+%! kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout', 'nn_fit', 'nn_conv2d', 'nn_pool'};
+%! maxout = [3, 1, 2, 2, 2, 6, 3, 1];    % most outputs each kernel returns
 %! budget = 3000;                  % calls per kernel
 %! bad = {};
 %! total = 0;  okcalls = 0;
@@ -389,6 +430,15 @@
 %!   {@nn_loss, {zeros(2^62, 0), zeros(2^62, 0), 'mse', 'reduction', 'none'}, 2}
 %!   {@nn_step, {zeros(0, 2^62), zeros(0, 2^62), [], 'rmsprop', 'centered', 1, 'momentum', 0.9}, 2}
 %!   {@nn_dropout, {zeros(2^62, 0), 0.5, zeros(2^62, 0), zeros(2^62, 0)}, 1}
+%!   {@nn_conv2d, {1, 1, [], 'Padding', 2^31 - 1}, 1}
+%!   {@nn_conv2d, {1, zeros(1, 1, 1, 1e4), [], 'Padding', 1e5}, 1}
+%!   {@nn_conv2d, {zeros(2^62, 0), 1}, 1}
+%!   {@nn_conv2d, {zeros(2^40, 1, 1, 0), zeros(1, 1, 1, 2), [], zeros(2^40, 1, 2, 0)}, 3}
+%!   {@nn_conv2d, {zeros(3, 3, 0, 2^40), zeros(3, 3, 0, 2), [1; 2], 'Padding', 1}, 1}
+%!   {@nn_conv2d, {zeros(1, 1, 2^40, 0), zeros(1, 1, 2^40, 0)}, 1}
+%!   {@nn_pool, {zeros(2^40, 1, 1, 0), 'max', 1}, 1}
+%!   {@nn_pool, {zeros(2^62, 0), 'avg', 'global'}, 1}
+%!   {@nn_pool, {zeros(1, 1, 2^40, 0), 'avg', [2^31-1 1], 'Padding', [2^30-1 0]}, 1}
 %! };
 %! for i = 1:numel (corner)
 %!   [fh, args, k] = corner{i}{:};

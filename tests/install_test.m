@@ -19,7 +19,7 @@ function install_test(tarball, outfile)
   mkdir(prefix);
   user_lists = {pkg('local_list'), pkg('global_list')};
   before = cellfun(@file_text, user_lists, 'UniformOutput', false);
-  kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout', 'nn_fit'};
+  kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout', 'nn_fit', 'nn_conv2d', 'nn_pool'};
   unwind_protect
     pkg('prefix', prefix, prefix);
     pkg('local_list', fullfile(prefix, 'octave_packages'));
@@ -56,6 +56,12 @@ function install_test(tarball, outfile)
         [Lf, ~, ~, lf] = nn_fit([0 1; 1 0], [0; 1], [1 0], 2, struct('type', 'dense', 'W', [1 1], 'b', 0), ...
                                 {[]}, {[]}, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
         check(isfinite(lf) && isequal(size(Lf.W), [1 2]), 'nn_fit runs');
+        Yc = nn_conv2d(reshape(1:20, 4, 5), [1 2; 3 4], 1, 'Padding', [0 0 0 0]);
+        [dXc, dWc] = nn_conv2d(reshape(1:20, 4, 5), [1 2; 3 4], 1, ones(3, 4));
+        check(isequal(Yc, conv2(reshape(1:20, 4, 5), [4 3; 2 1], 'valid') + 1) && ...
+              isequal(size(dXc), [4 5]) && isequal(size(dWc), [2 2]), 'nn_conv2d runs');
+        check(isequal(nn_pool(reshape(1:16, 4, 4), 'max', [2 2]), [6 14; 8 16]) && ...
+              isequal(nn_pool(reshape(1:16, 4, 4), 'avg', 'global', 1), ones(4) / 16), 'nn_pool runs');
       catch err
         check(false, ['calling the kernels: ' err.message]);
       end

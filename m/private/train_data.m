@@ -6,27 +6,27 @@ function [X, T, Xv, Tv, vperm] = train_data(net, X, T, o, ck)
 %   checkpoint CK when resuming, else [] ).
   fn = 'nn_train';
   if o.pairs
-    predict_pairs(net, X, fn);              % checks the sizes
+    predict_pairs(net, X, fn);              % checks X and its sizes
     X = cast(X, net.class);
   else
     X = check_input(fn, net, X, o.cols);
   end
   N = size(X, 1 + o.cols);
-  T = targets(N, T, net.class, o.cols);
+  T = targets(N, T, net.class, o.cols, 'T');
   vperm = [];
   Xv = [];
   Tv = [];
   if ~isempty(o.ValidationData)
     v = o.ValidationData;
     if o.pairs
-      predict_pairs(net, v{1}, fn);
+      predict_pairs(net, v{1}, fn, 'Xv');
       Xv = cast(v{1}, net.class);
     elseif o.cols
-      Xv = check_input(fn, net, v{1}, true).';   % rows, for nn_predict
+      Xv = check_input(fn, net, v{1}, true, 'Xv').';   % rows, for nn_predict
     else
-      Xv = check_input(fn, net, v{1});
+      Xv = check_input(fn, net, v{1}, false, 'Xv');
     end
-    Tv = targets(size(Xv, 1), v{2}, net.class, o.cols);
+    Tv = targets(size(Xv, 1), v{2}, net.class, o.cols, 'Tv');
   elseif o.ValidationFraction > 0
     if isempty(ck)
       p = seeded(train_seed(o.Seed, 0, 0), @() randperm(N));
@@ -53,17 +53,19 @@ function [X, T, Xv, Tv, vperm] = train_data(net, X, T, o, ck)
   end
 end
 
-function T = targets(N, T, cls, cols)
-% T: N rows, one per observation (N from X); with columns a row vector of N
-% labels is taken as a column.
+function T = targets(N, T, cls, cols, name)
+% T (called NAME): N rows, one per observation (N from X), full, finite;
+% with columns a row vector of N labels is taken as a column.
   if cols && isvector(T) && size(T, 1) == 1 && N > 1
     T = T.';
   end
   if ~(isnumeric(T) || islogical(T)) || ~isreal(T) || ndims(T) ~= 2
-    error('nnlab:nn_train:class', 'nn_train: T must be a real numeric matrix with one row per observation');
+    error('nnlab:nn_train:class', 'nn_train: %s must be a real numeric matrix with one row per observation', name);
   end
   if size(T, 1) ~= N
-    error('nnlab:nn_train:size', 'nn_train: X has %d observations but T has %d rows', N, size(T, 1));
+    error('nnlab:nn_train:size', 'nn_train: %s has %d observations but %s has %d rows', ...
+          strrep(name, 'T', 'X'), N, name, size(T, 1));
   end
-  T = cast(full(T), cls);
+  check_array('nn_train', T, name, true);
+  T = cast(T, cls);
 end

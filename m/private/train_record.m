@@ -34,15 +34,7 @@ function [info, book, net, done] = train_record(info, book, o, net, S, epochs, l
   end
   info.time = [info.time, repmat(t, 1, n)];
   if o.Verbose
-    for j = 1:n
-      line = sprintf('epoch %3d/%d  loss %.4g  %s %.4g', epochs(j), book.E, loss(j), ...
-                     info.metric_name, met(j));
-      if book.hasval
-        line = sprintf('%s  val_loss %.4g  val_%s %.4g', line, info.val_loss(end), ...
-                       info.metric_name, info.val_metric(end));
-      end
-      fprintf('%s  %.2fs\n', line, t);
-    end
+    progress(info, book, epochs, loss, met, t);
   end
   % the best epoch: the first with the least value, if less than the best
   % before; the wait counts the epochs since
@@ -59,12 +51,53 @@ function [info, book, net, done] = train_record(info, book, o, net, S, epochs, l
   if done
     net = book.bestnet;
     info.stop_reason = 'patience';
-    if o.Verbose
-      fprintf('stopped early: no improvement for %d epochs; returning the network of epoch %d\n', ...
-              o.Patience, info.best_epoch);
-    end
   end
   if ~isempty(o.Checkpoint)
     train_checkpoint('write', o.Checkpoint, book, net, S, info, epochs(end), done);
+  end
+end
+
+function progress(info, book, epochs, loss, met, t)
+% The progress line of each of EPOCHS: every number with 4 decimals (num), the
+% epoch's time in ms (3 decimals: chunks of fast epochs take microseconds),
+% and the time left (ETA, from the mean epoch so far) when the whole run
+% takes 10 s or more.
+  w = max(3, numel(sprintf('%d', book.E)));
+  done = numel(info.time) - numel(epochs);
+  for j = 1:numel(epochs)
+    line = sprintf('epoch %*d/%d  loss %s  %s %s', w, epochs(j), book.E, num(loss(j)), ...
+                   info.metric_name, num(met(j)));
+    if book.hasval
+      line = sprintf('%s  val_loss %s  val_%s %s', line, num(info.val_loss(end)), ...
+                     info.metric_name, num(info.val_metric(end)));
+    end
+    line = sprintf('%s  %9.3f ms', line, 1000 * t);
+    each = sum(info.time(1:done + j)) / (done + j);
+    left = each * (book.E - epochs(j));
+    if left > 0 && each * book.E >= 10
+      line = sprintf('%s  ETA %s', line, clock_time(left));
+    end
+    fprintf('%s\n', line);
+  end
+end
+
+function s = num(v)
+% V with 4 decimals, 7 characters wide up to 999.9999; from 1e4 on (a
+% diverging regression) in e-notation, 4 significant digits, so that the
+% line keeps its length.
+  if abs(v) < 1e4 || ~isfinite(v)
+    s = sprintf('%7.4f', v);
+  else
+    s = sprintf('%.3e', v);
+  end
+end
+
+function s = clock_time(t)
+% T seconds as m:ss, or h:mm:ss from an hour.
+  t = round(t);
+  if t >= 3600
+    s = sprintf('%d:%02d:%02d', floor(t / 3600), floor(mod(t, 3600) / 60), mod(t, 60));
+  else
+    s = sprintf('%d:%02d', floor(t / 60), mod(t, 60));
   end
 end
