@@ -28,6 +28,9 @@ function [grads, dX] = nn_backward(net, cache, dY)
     error('nnlab:nn_backward:cache', 'nn_backward: CACHE must be the second output of nn_forward for this network');
   end
   n = size(cache.inputs{1}, 1);
+  if isfield(net, 'image')
+    n = size(cache.inputs{1}, 4);   % images: H x W x C x N
+  end
   if ~isnumeric(dY) || ~isequal(size(dY), [n net.sizes(end)])
     error('nnlab:nn_backward:size', 'nn_backward: dY must be %dx%d, the size of the network output', n, net.sizes(end));
   end

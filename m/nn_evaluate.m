@@ -42,6 +42,9 @@ function r = nn_evaluate(net, X, T, varargin)
     error('nnlab:nn_evaluate:nargin', 'nn_evaluate: usage r = nn_evaluate(net, X, T, name, value, ...)');
   end
   check_net('nn_evaluate', net);
+  if isfield(net, 'image')
+    X = check_input('nn_evaluate', net, X);   % images as rows, one a row
+  end
   o = parse_options('nn_evaluate', struct('Loss', '', 'LossOptions', {{}}, 'Query', [], 'K', 10), varargin);
   check_value('nn_evaluate', 'Loss', o.Loss, 'string');
   check_value('nn_evaluate', 'K', o.K, 'count', 1, Inf);

@@ -2,6 +2,11 @@
 % @deftypefn  {} {@var{L} =} nn_layer ('dense', @var{units})
 % @deftypefnx {} {@var{L} =} nn_layer ('dropout', @var{p})
 % @deftypefnx {} {@var{L} =} nn_layer (@var{act}, @var{name}, @var{value}, @dots{})
+% @deftypefnx {} {@var{L} =} nn_layer ('conv2d', @var{filters}, [@var{kh} @var{kw}], @var{name}, @var{value}, @dots{})
+% @deftypefnx {} {@var{L} =} nn_layer ('maxpool', [@var{kh} @var{kw}], @dots{})
+% @deftypefnx {} {@var{L} =} nn_layer ('avgpool', [@var{kh} @var{kw}], @dots{})
+% @deftypefnx {} {@var{L} =} nn_layer ('globalavgpool')
+% @deftypefnx {} {@var{L} =} nn_layer ('flatten')
 % Describe one layer of a network, for @code{nn_sequential}.
 %
 % @code{'dense'} is a fully connected layer with @var{units} outputs
@@ -13,11 +18,48 @@
 % makes an activation layer; its options follow as name/value pairs, as for
 % @code{nn_act}.
 %
+% @strong{Layers on images} (a network that starts with
+% @code{nn_sequential ([H W C], @dots{})}; each layer's input and output is an
+% @var{H} x @var{W} x @var{C} x @var{N} batch):
+% @table @code
+% @item 'conv2d'
+% @var{filters} output channels, each a @var{kh} x @var{kw} cross-correlation
+% over the input channels plus a bias (kernel @code{nn_conv2d}, as PyTorch's
+% @code{nn.Conv2d}): W is @var{kh} x @var{kw} x @var{C}/@var{G} x
+% @var{filters}, b @var{filters} x 1.  A number @var{k} is a @var{k} x @var{k}
+% window.  Options @code{'Stride'}, @code{'Padding'} (a number, [@var{ph}
+% @var{pw}], [@var{top} @var{bottom} @var{left} @var{right}], @code{'same'} or
+% @code{'valid'}), @code{'Dilation'}, @code{'Groups'}, as @code{nn_conv2d}
+% takes them; they are judged when the network is built.  Its weights are
+% drawn as a dense layer's, with fan-in @var{kh}*@var{kw}*@var{C}/@var{G}
+% and fan-out @var{kh}*@var{kw}*@var{filters}/@var{G}.
+% @item 'maxpool', 'avgpool'
+% the largest or the mean value of each window, channel by channel (kernel
+% @code{nn_pool}); options @code{'Stride'} (default: the window),
+% @code{'Padding'}, and for avgpool @code{'CountIncludePad'}.
+% @item 'globalavgpool'
+% each channel's mean over the image: 1 x 1 x @var{C} x @var{N}.
+% @item 'flatten'
+% the images as rows, N x (H*W*C), each image read in column-major order
+% (@code{reshape (X, H*W*C, N).'}), for the dense layers that follow.
+% @end table
+% Activation and dropout layers work on images too (element by element).
+% Networks with these layers train step by step (the compiled engine
+% @code{nn_fit} trains dense networks).
+%
 % @example
 % net = nn_sequential (2, nn_layer ('dense', 8), nn_layer ('leaky_relu', 'alpha', 0.1), ...
 %                      nn_layer ('dense', 1), 'sigmoid');
 % @end example
-% @seealso{nn_sequential, nn_mlp, nn_act}
+%
+% A small convolutional network for 28 x 28 grey images and 10 classes:
+%
+% @example
+% net = nn_sequential ([28 28 1], nn_layer ('conv2d', 16, 3, 'Padding', 'same'), 'relu', ...
+%                      nn_layer ('maxpool', 2), nn_layer ('flatten'), nn_layer ('dense', 10));
+% nn_summary (net)
+% @end example
+% @seealso{nn_sequential, nn_mlp, nn_act, nn_conv2d, nn_pool, nn_summary}
 % @end deftypefn
 function L = nn_layer(type, varargin)
   if nargin < 1

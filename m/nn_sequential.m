@@ -3,7 +3,14 @@
 % @deftypefnx {} {@var{net} =} nn_sequential (@dots{}, 'Init', @var{scheme}, 'Seed', @var{s}, 'Class', @var{cls})
 % Build a network as a stack of layers.
 %
-% @var{in} is the number of input features (columns of @var{X}).  Each
+% @var{in} is the number of input features (columns of @var{X}), or the
+% size [@var{H} @var{W} @var{C}] of input images: then @var{X} is an
+% @var{H} x @var{W} x @var{C} x @var{N} batch (one image per index of the
+% last dimension, as MATLAB's @code{imageInputLayer}), or its N x (H*W*C)
+% rows, each image read in column-major order (@code{reshape (X, H*W*C,
+% N).'}); @code{net.image} keeps [@var{H} @var{W} @var{C}] and
+% @code{net.sizes(1)} is H*W*C.  A network on images ends with
+% @code{nn_layer ('flatten')} and dense layers (see @code{nn_layer}).  Each
 % layer is a struct from @code{nn_layer}, or a string naming an activation
 % (a shorthand for @code{nn_layer (@var{name})}).  The weights of each dense
 % layer are drawn at once:
@@ -41,9 +48,12 @@ function net = nn_sequential(in, varargin)
   if nargin < 1
     error('nnlab:nn_sequential:nargin', 'nn_sequential: give the number of inputs and the layers, e.g. nn_sequential(2, nn_layer(''dense'', 1))');
   end
-  if ~isnumeric(in) || ~isscalar(in) || ~isreal(in) || ~isfinite(in) || in ~= round(in) || in < 1
-    error('nnlab:nn_sequential:size', 'nn_sequential: the number of inputs must be a whole number >= 1');
+  if ~isnumeric(in) || ~any(numel(in) == [1 3]) || ~isreal(in) || any(~isfinite(in)) || ...
+     any(in ~= round(in)) || any(in < 1)
+    error('nnlab:nn_sequential:size', ['nn_sequential: the input is a number of features (a whole ' ...
+          'number >= 1) or an image size [H W C]']);
   end
+  in = double(in(:).');
   % split the layers from the trailing options
   optnames = {'init', 'seed', 'class'};
   k = 1;
@@ -80,7 +90,7 @@ end
 function net = build(in, layers, init, cls)
 % Each layer's parameters drawn by its home, in order; net.sizes is the
 % input width and the output width of each layer with parameters.
-  sizes = in;
+  sizes = prod(in);
   width = in;
   for i = 1:numel(layers)
     h = layer_home(layers{i}.type);
@@ -90,7 +100,7 @@ function net = build(in, layers, init, cls)
     end
     [layers{i}, width] = h.init(layers{i}, width, init, next, cls);
     if ~isempty(h.params)
-      sizes(end + 1) = width;
+      sizes(end + 1) = prod(width);
     end
   end
   if numel(sizes) < 2
@@ -98,6 +108,13 @@ function net = build(in, layers, init, cls)
   end
   net = struct('format', 'nnlab.net', 'version', 1, 'class', cls, 'sizes', sizes, ...
                'layers', same_fields(layers), 'summary', '');
+  if numel(in) == 3
+    net.image = in;       % a network on H x W x C images
+  end
+  if ~isscalar(width)
+    error('nnlab:nn_sequential:layer', ['nn_sequential: the network ends on images (%s); ' ...
+          'put nn_layer(''flatten'') and a dense layer last'], strjoin(arrayfun(@num2str, width, 'UniformOutput', false), 'x'));
+  end
   net.summary = describe(net);
 end
 
@@ -120,6 +137,9 @@ end
 
 function s = describe(net)
   parts = {sprintf('%d', net.sizes(1))};
+  if isfield(net, 'image')
+    parts = {sprintf('%dx%dx%d', net.image)};
+  end
   nparam = 0;
   for i = 1:numel(net.layers)
     L = net.layers(i);

@@ -34,7 +34,11 @@ function s = nn_summary(net)
   check_net('nn_summary', net);
   rows = layer_rows(net);
   head = {'layers', 'type', 'output', 'activation', 'parameters', ''};
-  cells = [head; {'-', 'input', sprintf('N x %d', net.sizes(1)), '', '', ''}; rows];
+  in = net.sizes(1);
+  if isfield(net, 'image')
+    in = net.image;
+  end
+  cells = [head; {'-', 'input', size_text(in), '', '', ''}; rows];
   w = max(cellfun('length', cells), [], 1);
   txt = sprintf('network %s\n', net.summary);
   for i = 1:size(cells, 1)
@@ -58,6 +62,9 @@ function rows = layer_rows(net)
 % output, activation, parameter count, parameter shapes}.
   rows = cell(0, 6);
   width = net.sizes(1);
+  if isfield(net, 'image')
+    width = net.image;
+  end
   for i = 1:numel(net.layers)
     L = net.layers(i);
     h = layer_home(L.type);
@@ -84,10 +91,19 @@ function rows = layer_rows(net)
     elseif ~isempty(out)
       act = out;
     end
-    shapes = cellfun(@(f) sprintf('%s %dx%d', f, size(L.(f), 1), size(L.(f), 2)), h.params, ...
-                     'UniformOutput', false);
-    rows(end + 1, :) = {sprintf('%d', i), type, sprintf('N x %d', width), act, ...
+    shapes = cellfun(@(f) sprintf('%s %s', f, strjoin(arrayfun(@num2str, size(L.(f)), ...
+                     'UniformOutput', false), 'x')), h.params, 'UniformOutput', false);
+    rows(end + 1, :) = {sprintf('%d', i), type, size_text(width), act, ...
                         sprintf('%d', h.count(L)), strjoin(shapes, ', ')};
+  end
+end
+
+function t = size_text(w)
+% 'N x k' for rows, 'H x W x C x N' for images.
+  if isscalar(w)
+    t = sprintf('N x %d', w);
+  else
+    t = sprintf('%d x %d x %d x N', w);
   end
 end
 

@@ -1,7 +1,9 @@
 function X = check_input(fn, net, X, cols, name)
 % CHECK_INPUT  X (called NAME in messages, default 'X') must be a real full
 %   numeric N x in matrix (in x N when COLS is true: one observation a
-%   column) of finite numbers; cast to net.class.  Raises nnlab:FN:class,
+%   column) of finite numbers; cast to net.class.  For a network on images
+%   (net.image = [H W C]) X may also be an H x W x C x N batch: it is
+%   returned as N x (H*W*C) rows.  Raises nnlab:FN:class,
 %   :size, :sparse or :nonfinite (check_array).
   if nargin < 4
     cols = false;
@@ -10,6 +12,15 @@ function X = check_input(fn, net, X, cols, name)
     name = 'X';
   end
   what = {'rows', 'columns'};
+  if isfield(net, 'image') && ~cols && is_images(X, net.image)
+    % H x W x C x N images become N x (H*W*C) rows, each image read in
+    % column-major order; net_forward turns the rows back into images
+    X = reshape(X, prod(net.image), []).';
+  elseif isfield(net, 'image') && ~cols && ndims(X) > 2
+    error(['nnlab:' fn ':size'], ['%s: the network takes %dx%dx%d images (H x W x C x N, or ' ...
+          'N x %d rows), but %s is %s'], fn, net.image, prod(net.image), name, ...
+          strjoin(arrayfun(@num2str, size(X), 'UniformOutput', false), 'x'));
+  end
   if ~(isnumeric(X) || islogical(X)) || ~isreal(X) || ndims(X) ~= 2
     error(['nnlab:' fn ':class'], '%s: %s must be a real numeric matrix, one observation per %s', ...
           fn, name, what{1 + cols}(1:end - 1));
@@ -24,4 +35,10 @@ function X = check_input(fn, net, X, cols, name)
   end
   check_array(fn, X, name, what{1 + cols});
   X = cast(X, net.class);
+end
+
+function t = is_images(X, image)
+% X is a batch of images of size IMAGE = [H W C] (and not N x H*W*C rows).
+  t = (isnumeric(X) || islogical(X)) && size(X, 1) == image(1) && size(X, 2) == image(2) && ...
+      size(X, 3) == image(3) && ndims(X) <= 4 && ~(ismatrix(X) && size(X, 2) == prod(image));
 end

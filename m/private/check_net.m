@@ -10,6 +10,9 @@ function check_net(fn, net)
     error(['nnlab:' fn ':net'], '%s: NET must be a network made by nn_mlp or nn_sequential', fn);
   end
   width = net.sizes(1);
+  if isfield(net, 'image')
+    width = net.image;
+  end
   for i = 1:numel(net.layers)
     L = net.layers(i);
     own = ischar(L.type);

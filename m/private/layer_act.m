@@ -24,12 +24,22 @@ function L = make(name, args)
 end
 
 function [Y, aux] = forward(L, X, ~, ~, ~)
-  Y = nn_act(X, L.act, [], L.opts{:});
+% Images (more than 2 dimensions) go through the kernel as one column each.
+  if ndims(X) > 2
+    Y = reshape(nn_act(reshape(X, [], size(X, ndims(X))), L.act, [], L.opts{:}), size(X));
+  else
+    Y = nn_act(X, L.act, [], L.opts{:});
+  end
   aux = [];
 end
 
 function [dX, g] = backward(L, X, dY, ~, ~)
-  dX = nn_act(X, L.act, dY, L.opts{:});
+  if ndims(X) > 2
+    n = size(X, ndims(X));
+    dX = reshape(nn_act(reshape(X, [], n), L.act, reshape(dY, [], n), L.opts{:}), size(X));
+  else
+    dX = nn_act(X, L.act, dY, L.opts{:});
+  end
   g = struct();
 end
 

@@ -22,6 +22,10 @@ end
 
 function [L, out] = init(L, in, scheme, next, cls)
 % The weights drawn from rand/randn, in this order, for each scheme.
+  if ~isscalar(in)
+    error('nnlab:nn_sequential:layer', ['nn_sequential: a dense layer takes rows, but its input ' ...
+          'is images (%s); put nn_layer(''flatten'') before it'], mat2str(in));
+  end
   out = L.units;
   if isempty(scheme)
     scheme = 'glorot';

@@ -27,10 +27,16 @@ function [Y, mask] = forward(L, X, training, seed, i)
   mask = [];
   if ~training || L.p == 0
     Y = X;
-  elseif isempty(seed)
-    [Y, mask] = nn_dropout(X, L.p);
   else
-    [Y, mask] = nn_dropout(X, L.p, 'seed', seed + i);
+    % images (more than 2 dimensions) through the kernel one column each
+    sz = size(X);
+    if isempty(seed)
+      [Y, mask] = nn_dropout(reshape(X, [], sz(end)), L.p);
+    else
+      [Y, mask] = nn_dropout(reshape(X, [], sz(end)), L.p, 'seed', seed + i);
+    end
+    Y = reshape(Y, sz);
+    mask = reshape(mask, sz);
   end
 end
 
@@ -39,7 +45,8 @@ function [dX, g] = backward(L, X, dY, mask, ~)
   if isempty(mask)
     dX = dY;
   else
-    dX = nn_dropout(X, L.p, dY, mask);
+    n = size(X, ndims(X));
+    dX = reshape(nn_dropout(reshape(X, [], n), L.p, reshape(dY, [], n), reshape(mask, [], n)), size(X));
   end
 end
 

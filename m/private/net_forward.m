@@ -4,6 +4,9 @@ function [Y, cache] = net_forward(net, X, training, seed)
 %   number) seeds its masks.  CACHE (when asked for) holds each layer's
 %   input and what its backward pass needs besides (cache.masks).
   n = numel(net.layers);
+  if isfield(net, 'image') && ismatrix(X) && size(X, 2) == prod(net.image)
+    X = reshape(X.', [net.image, size(X, 1)]);   % rows back into images
+  end
   Y = X;
   if nargout < 2
     for i = 1:n

@@ -25,8 +25,12 @@ function [net, S, lsum, Yall, stop] = train_steps(net, X, T, perm, o, epoch, S)
           g = g + o.L2 * net.layers(i).(f{1});
           Lb = Lb + o.L2 / 2 * sum(net.layers(i).(f{1})(:) .^ 2);
         end
-        [net.layers(i).(f{1}), S.(f{1}){i}] = nn_step(net.layers(i).(f{1}), g, S.(f{1}){i}, ...
-                                                      o.Optimizer, o.optargs{:});
+        % nn_step takes matrices: an N-d parameter (a conv kernel) steps as
+        % a matrix of its first dimension's rows, and keeps its shape
+        P = net.layers(i).(f{1});
+        [P2, S.(f{1}){i}] = nn_step(reshape(P, size(P, 1), []), reshape(g, size(P, 1), []), ...
+                                    S.(f{1}){i}, o.Optimizer, o.optargs{:});
+        net.layers(i).(f{1}) = reshape(P2, size(P));
       end
     end
     if ~isfinite(Lb) || ~all_finite(net, layers)
