@@ -77,6 +77,22 @@
 %!   remove_folder(fileparts(outdir));
 %! end_unwind_protect
 
+%!testif ; have_data ()
+%! outdir = tempname();
+%! unwind_protect
+%!   out = evalc('r = nn_demo_cnn(outdir, ''Quick'', true);');
+%!   check_demo(r, outdir, 2);
+%!   names = cellfun(@(f) f(numel(outdir) + 2:end), r.figures, 'UniformOutput', false);
+%!   assert(names, {'nn_demo_cnn_filters.png', 'nn_demo_cnn_maps.png'});
+%!   assert(r.equivariance < 1e-12);
+%!   assert(r.invariance(1) < 0.25 * r.invariance(2));
+%!   assert(r.accuracy(1) >= 0.7 && r.params(1) < r.params(2));
+%!   assert(~isempty(strfind(out, '6000 training images')));
+%! unwind_protect_cleanup
+%!   remove_folder(outdir);
+%! end_unwind_protect
+
+%!error id=nnlab:nn_demo_cnn:option nn_demo_cnn(tempdir, 'Fast', true)
 %!error id=nnlab:nn_demo_fashion:class nn_demo_fashion(3)
 %!error id=nnlab:nn_demo_fashion:option nn_demo_fashion(tempdir, 'Fast', true)
 %!error id=nnlab:nn_demo_fashion:option nn_demo_fashion(tempdir, 3, true)
