@@ -71,7 +71,7 @@ dist: deps
 	rm -rf $(BUILD)/dist && mkdir -p $(DIST)/inst $(DIST)/src/lib $(DIST)/src/mex
 	cp DESCRIPTION COPYING INDEX NEWS pkg/post_install.m $(DIST)/
 	cp m/*.m demos/*.m mex/*.m $(DIST)/inst/
-	cp -r m/private $(DIST)/inst/
+	cp -r m/private m/@struct $(DIST)/inst/
 	cp demos/private/*.m $(DIST)/inst/private/
 	cp lib/*.c lib/*.h $(DIST)/src/lib/
 	cp mex/*.c mex/*.h $(DIST)/src/mex/

@@ -35,9 +35,9 @@
 % fields @code{type} (@code{'dense'}, @code{'act'}, @code{'dropout'}),
 % @code{W}, @code{b}, @code{act}, @code{opts}, @code{p} and @code{units};
 % @code{net.summary} describes it in one line and @code{nn_summary (net)}
-% prints a table of its layers, output sizes, activations and parameters
-% (Octave shows a struct at the prompt, or by @code{disp}, as a struct:
-% its fields).  @code{save} and @code{load} keep it.
+% prints a table of its layers, output sizes, activations and parameters,
+% as do @code{disp (net)} and @code{net} without a semicolon.  @code{save}
+% and @code{load} keep it.
 %
 % @example
 % net = nn_sequential (2, nn_layer ('dense', 2), 'sigmoid', nn_layer ('dense', 1), 'sigmoid', 'Seed', 1)

@@ -11,10 +11,11 @@
 % newline) instead of printing it.
 %
 % A network is a plain struct (so @code{save}, @code{load}, field access
-% and @code{isstruct} work as for any struct), and Octave shows a struct at
-% the prompt as a struct: @code{disp (net)} or @code{net} without a
-% semicolon list its fields, @code{net.summary} describes it in one line,
-% and @code{nn_summary (net)} gives the table.
+% and @code{isstruct} work as for any struct); @code{disp (net)} and
+% @code{net} without a semicolon print this table too (nnlab's
+% @code{@@struct/disp} and @code{display} do so for networks only, and show
+% every other struct as Octave does); @code{net.summary} describes it in one
+% line.
 %
 % @example
 % nn_summary (nn_mlp ([784 256 10], 'Hidden', 'relu'))

@@ -56,6 +56,9 @@ function install_test(tarball, outfile)
         [Lf, ~, ~, lf] = nn_fit([0 1; 1 0], [0; 1], [1 0], 2, struct('type', 'dense', 'W', [1 1], 'b', 0), ...
                                 {[]}, {[]}, 'mse', {}, 'sgd', {'lr', 0.1}, 0);
         check(isfinite(lf) && isequal(size(Lf.W), [1 2]), 'nn_fit runs');
+        netd = nn_mlp([2 3 1], 'Seed', 1);
+        check(strcmp(evalc('disp(netd)'), nn_summary(netd)) && ...
+              strncmp(evalc('netd'), sprintf('netd =\n\nnetwork'), 15), 'disp(net) and net at the prompt print the table (installed @struct)');
         Yc = nn_conv2d(reshape(1:20, 4, 5), [1 2; 3 4], 1, 'Padding', [0 0 0 0]);
         [dXc, dWc] = nn_conv2d(reshape(1:20, 4, 5), [1 2; 3 4], 1, ones(3, 4));
         check(isequal(Yc, conv2(reshape(1:20, 4, 5), [4 3; 2 1], 'valid') + 1) && ...

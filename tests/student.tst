@@ -198,3 +198,23 @@
 %! assert(~isempty(regexp(s, '\n\s+1\s+act\s+N x 2\s+tanh\s+0\s*\n', 'once')), s);
 %! assert(~isempty(regexp(s, '\n\s+2-4\s+dense\s+N x 3\s+relu, sigmoid\s+9\s', 'once')), s);
 %!error id=nnlab:nn_summary:net nn_summary(1)
+
+## disp(net) and a network at the prompt: the table of nn_summary; every
+## other struct, and a damaged network, as Octave shows it
+%!test
+%! net = nn_mlp([3 4 2], 'Seed', 1);
+%! assert(evalc('disp(net)'), nn_summary(net));
+%! s = evalc('net');
+%! assert(strncmp(s, sprintf('net =\n\nnetwork 3-4(relu)-2'), 21));
+%! assert(~isempty(strfind(s, 'total 26 parameters, class double')));
+%!test
+%! a = struct('x', 1, 'y', 'abc');
+%! assert(evalc('a'), sprintf('a =\n\n  scalar structure containing the fields:\n\n    x = 1\n    y = abc\n\n'));
+%! assert(evalc('disp(a)'), sprintf('    x = 1\n    y = abc\n'));
+%! b = struct('x', {1, 2});
+%! assert(evalc('b'), sprintf('b =\n\n  1x2 struct array containing the fields:\n\n    x\n\n'));
+%!test
+%! bad = struct('format', 'nnlab.net', 'layers', 3);
+%! s = evalc('bad');
+%! assert(~isempty(strfind(s, 'scalar structure containing the fields')));
+%! assert(~isempty(strfind(evalc('disp(bad)'), 'format = nnlab.net')));
