@@ -96,7 +96,7 @@
 % @item nn_demo_ranking @tab learning to rank with a pairwise loss
 % @item nn_demo_autoencoder @tab an autoencoder against PCA
 % @item nn_demo_likelihood @tab losses are negative log-likelihoods
-% @item nn_demo_cnn @tab convolution: equivariance, pooling, a CNN against the MLP
+% @item nn_demo_cnn @tab convolution and pooling; a CNN against the MLP
 % @end multitable
 %
 % @seealso{nn_tour, nn_mlp, nn_train}
