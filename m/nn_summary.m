@@ -35,11 +35,7 @@ function s = nn_summary(net)
   check_net('nn_summary', net);
   rows = layer_rows(net);
   head = {'layers', 'type', 'output', 'activation', 'parameters', ''};
-  in = net.sizes(1);
-  if isfield(net, 'image')
-    in = net.image;
-  end
-  cells = [head; {'-', 'input', size_text(in), '', '', ''}; rows];
+  cells = [head; {'-', 'input', size_text(net_input(net)), '', '', ''}; rows];
   w = max(cellfun('length', cells), [], 1);
   txt = sprintf('network %s\n', net.summary);
   for i = 1:size(cells, 1)
@@ -62,10 +58,7 @@ function rows = layer_rows(net)
 % activation name) in the row of the layer before it: {layers, type,
 % output, activation, parameter count, parameter shapes}.
   rows = cell(0, 6);
-  width = net.sizes(1);
-  if isfield(net, 'image')
-    width = net.image;
-  end
+  width = net_input(net);
   for i = 1:numel(net.layers)
     L = net.layers(i);
     h = layer_home(L.type);

@@ -9,10 +9,7 @@ function check_net(fn, net)
   if ~ok
     error(['nnlab:' fn ':net'], '%s: NET must be a network made by nn_mlp or nn_sequential', fn);
   end
-  width = net.sizes(1);
-  if isfield(net, 'image')
-    width = net.image;
-  end
+  width = net_input(net);
   for i = 1:numel(net.layers)
     L = net.layers(i);
     own = ischar(L.type);

@@ -6,7 +6,7 @@ function h = layer_conv2d()
   h = struct('make', @make, 'init', @init, 'check', @check, 'forward', @forward, ...
              'backward', @backward, 'params', {{'W', 'b'}}, 'decay', {{'W'}}, ...
              'describe', @describe, 'output', @(L) 'affine', 'engine', @engine, ...
-             'count', @count, 'pack', @pack, 'unpack', @unpack);
+             'count', @(L) numel(L.W) + numel(L.b), 'pack', @pack, 'unpack', @unpack);
 end
 
 function L = make(~, args)
@@ -90,10 +90,6 @@ end
 function [E, why] = engine(~)
   E = [];
   why = 'nn_fit trains dense networks; a conv2d layer trains step by step';
-end
-
-function n = count(L)
-  n = numel(L.W) + numel(L.b);
 end
 
 function v = pack(L)
