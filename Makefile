@@ -16,7 +16,8 @@ CC ?= gcc
 
 # Debian packages the build, the tests, the plots and the data need.
 DEB_PACKAGES := make gcc octave liboctave-dev libopenblas-dev gnuplot-nox \
-                fonts-freefont-otf libcmocka-dev dataset-fashion-mnist
+                fonts-freefont-otf libcmocka-dev dataset-fashion-mnist \
+                octave-parallel
 
 BUILD_ARGS := -f pkg/Makefile LIBDIR=lib MEXDIR=mex OBJDIR=$(BUILD)/obj \
               OUTDIR=$(BUILD)/mex MKOCTFILE=$(MKOCTFILE)

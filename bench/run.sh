@@ -160,6 +160,9 @@ echo "== elementwise kernels against memory bandwidth (1 thread)"
 # cache, so memcpy runs at DRAM bandwidth, the "memory bandwidth" of issue 3
 OPENBLAS_NUM_THREADS=1 "$out/bench_kernels" | tee "$out/kernels.txt"
 
+# issue 14: nn_sweep serial (1 thread) against 2 local workers and 2 pservers
+octave_run sweep 1 "bench_sweep('$out/blobs.txt');"
+
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$raw/env.txt"
 echo "wall time of make bench: $(( $(date +%s) - start )) s" >> "$raw/env.txt"
 [ -z "$failed" ] || echo "FAILED (missing from the tables):$failed" >> "$raw/env.txt"

@@ -44,6 +44,9 @@
 % convolutional networks: convolution is translation-equivariant, pooling
 % invariant; a CNN with fewer parameters beats the MLP on Fashion-MNIST
 % (about 4 minutes: the CNN trains step by step).
+% @item nn_demo_sweep
+% hyperparameter sweeps: a learning rate x hidden size heat map, the spread
+% of 5-fold cross-validation, an ensemble of 5 seeds against its members.
 % @end table
 %
 % Each demo writes its figures (PNG) into @var{outdir} (default
@@ -61,7 +64,7 @@
 %
 % @code{make demo} runs @code{nn_tour ('build/figures')}.
 %
-% @seealso{nn_demo_applications, nn_demo_neuron, nn_demo_gates, nn_demo_xor, nn_demo_linearity, nn_demo_training, nn_demo_binary, nn_demo_fashion, nn_demo_regression, nn_demo_ranking, nn_demo_autoencoder, nn_demo_likelihood, nn_demo_cnn}
+% @seealso{nn_demo_applications, nn_demo_neuron, nn_demo_gates, nn_demo_xor, nn_demo_linearity, nn_demo_training, nn_demo_binary, nn_demo_fashion, nn_demo_regression, nn_demo_ranking, nn_demo_autoencoder, nn_demo_likelihood, nn_demo_cnn, nn_demo_sweep}
 % @end deftypefn
 
 function results = nn_tour(outdir, demos, varargin)
@@ -69,7 +72,7 @@ function results = nn_tour(outdir, demos, varargin)
 all_demos = {'nn_demo_applications', 'nn_demo_neuron', 'nn_demo_gates', 'nn_demo_xor', ...
              'nn_demo_linearity', 'nn_demo_training', 'nn_demo_binary', 'nn_demo_fashion', ...
              'nn_demo_regression', 'nn_demo_ranking', 'nn_demo_autoencoder', 'nn_demo_likelihood', ...
-             'nn_demo_cnn'};
+             'nn_demo_cnn', 'nn_demo_sweep'};
 if nargin > 2
   error('nnlab:nn_tour:nargin', ...
         'nn_tour takes at most 2 arguments, the folder for the figures and the demos to run; you gave %d.', nargin);

@@ -38,6 +38,10 @@
 % @seealso{nn_train, nn_accuracy, nn_confusion, nn_prf, nn_roc, nn_regression_metrics, nn_ndcg}
 % @end deftypefn
 function r = nn_evaluate(net, X, T, varargin)
+  if nargin >= 3 && isstruct(net) && isscalar(net) && isfield(net, 'ensemble')
+    r = sweep_ensemble('evaluate', net, X, T, varargin{:});   % an ensemble of nn_ensemble
+    return
+  end
   if nargin < 3
     error('nnlab:nn_evaluate:nargin', 'nn_evaluate: usage r = nn_evaluate(net, X, T, name, value, ...)');
   end

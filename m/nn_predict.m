@@ -11,6 +11,10 @@
 % @seealso{nn_forward, nn_evaluate}
 % @end deftypefn
 function Y = nn_predict(net, X)
+  if nargin >= 2 && isstruct(net) && isscalar(net) && isfield(net, 'ensemble')
+    Y = sweep_ensemble('predict', net, X);   % an ensemble of nn_ensemble
+    return
+  end
   if nargin ~= 2
     error('nnlab:nn_predict:nargin', 'nn_predict: usage Y = nn_predict(net, X)');
   end

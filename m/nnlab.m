@@ -31,6 +31,9 @@
 % @strong{Training}
 % @multitable @columnfractions 0.31 0.69
 % @item nn_train @tab train by minibatch gradient descent
+% @item nn_sweep @tab a grid of hyperparameters, in parallel
+% @item nn_crossval @tab k-fold cross-validation
+% @item nn_ensemble @tab networks of several seeds, averaged
 % @end multitable
 %
 % @strong{Metrics}
@@ -78,6 +81,7 @@
 % @item nn_figure @tab an invisible figure, saved as PNG
 % @item nn_plot_regions @tab the decision regions of a classifier
 % @item nn_plot_confusion @tab a confusion matrix as a coloured grid
+% @item nn_plot_sweep @tab a sweep's metric: line or heat map
 % @end multitable
 %
 % @strong{Tour} (the lecture's demos; each is a function too)
@@ -96,6 +100,7 @@
 % @item nn_demo_ranking @tab learning to rank with a pairwise loss
 % @item nn_demo_autoencoder @tab an autoencoder against PCA
 % @item nn_demo_likelihood @tab losses are negative log-likelihoods
+% @item nn_demo_sweep @tab sweeps, cross-validation, ensembles
 % @item nn_demo_cnn @tab convolution and pooling; a CNN against the MLP
 % @end multitable
 %
