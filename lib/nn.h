@@ -51,5 +51,6 @@ enum {
 #include "nn_fit.h"
 #include "nn_conv.h"
 #include "nn_pool.h"
+#include "nn_batchnorm.h"
 
 #endif

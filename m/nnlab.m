@@ -15,6 +15,7 @@
 % @item nn_fit @tab epochs of training in C: nn_train's engine
 % @item nn_conv2d @tab a 2-D convolution layer, and backward
 % @item nn_pool @tab max or average pooling of images, and backward
+% @item nn_batchnorm @tab batch normalisation, and backward
 % @end multitable
 %
 % @strong{Networks}

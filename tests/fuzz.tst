@@ -1,5 +1,5 @@
 %% Fuzz test of the MEX kernels nn_dense, nn_act, nn_loss, nn_step, nn_fit,
-%% nn_dropout, nn_conv2d and nn_pool: thousands of generated argument lists (valid calls, then
+%% nn_dropout, nn_conv2d, nn_pool and nn_batchnorm: thousands of generated argument lists (valid calls, then
 %% mutated: wrong counts of inputs and outputs, every class, empty, scalar,
 %% N-d, mismatched and overflowing sizes, NaN and Inf, unknown names and
 %% options, inconsistent optimizer states).  Octave must survive every call,
@@ -154,6 +154,30 @@
 %!          dY = fz_fill ([randi([0 4]), randi([0 4]), size(X, 3), size(X, 4)], c);
 %!        end
 %!        args = [args(1:3), {dY}, args(4:end)];
+%!      end
+%!    case 'nn_batchnorm'
+%!      if (rand < 0.5)
+%!        d = [randi([0 4]), randi([0 4]), randi([0 3]), randi([0 3])];  C = d(3);
+%!      else
+%!        d = [randi([0 6]), randi([0 4])];  C = d(2);
+%!      end
+%!      X = fz_fill (d, c);
+%!      S = fz_pick ({[], struct('mean', zeros(C, 1, c), 'var', ones(C, 1, c), 'count', 3), ...
+%!                    struct('mean', fz_fill([C, 1], c), 'var', fz_fill([1, C], c), ...
+%!                           'count', fz_pick({0, -1, 1.5, NaN, single(1)}))});
+%!      if (isstruct (S) && rand < 0.3)
+%!        S = fz_mutate_state (S);
+%!      end
+%!      args = {X, fz_pick({[], fz_fill([C, 1], c), fz_fill([1, C], c)}), ...
+%!              fz_pick({[], fz_fill([C, 1], c)}), S};
+%!      if (rand < 0.5)
+%!        args{end + 1} = fz_fill (size (X), c);
+%!      end
+%!      for i = 1:randi ([0 3])
+%!        args = [args, {fz_pick({'Training', 'Momentum', 'Eps', 'Layout', 'training', ...
+%!                                'EPS', 'bogus'}), ...
+%!                       fz_pick({true, false, 0, 1, 0.1, 1e-5, -1, 2, NaN, Inf, 'rows', ...
+%!                                'images', 'x', fz_optvalue()})}];
 %!      end
 %!    case 'nn_act'
 %!      name = fz_pick ({'threshold', 'linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', ...
@@ -380,8 +404,8 @@
 %!test
 %! rand ('state', 20261126);
 %! randn ('state', 20261126);
-%! kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout', 'nn_fit', 'nn_conv2d', 'nn_pool'};
-%! maxout = [3, 1, 2, 2, 2, 6, 3, 1];    % most outputs each kernel returns
+%! kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout', 'nn_fit', 'nn_conv2d', 'nn_pool', 'nn_batchnorm'};
+%! maxout = [3, 1, 2, 2, 2, 6, 3, 1, 3];    % most outputs each kernel returns
 %! budget = 3000;                  % calls per kernel
 %! bad = {};
 %! total = 0;  okcalls = 0;
@@ -439,6 +463,9 @@
 %!   {@nn_pool, {zeros(2^40, 1, 1, 0), 'max', 1}, 1}
 %!   {@nn_pool, {zeros(2^62, 0), 'avg', 'global'}, 1}
 %!   {@nn_pool, {zeros(1, 1, 2^40, 0), 'avg', [2^31-1 1], 'Padding', [2^30-1 0]}, 1}
+%!   {@nn_batchnorm, {zeros(2^40, 1, 1, 0), [], [], []}, 2}
+%!   {@nn_batchnorm, {zeros(0, 2^40), [], [], []}, 2}
+%!   {@nn_batchnorm, {zeros(2^62, 0), [], [], [], zeros(2^62, 0), 'Training', false}, 3}
 %! };
 %! for i = 1:numel (corner)
 %!   [fh, args, k] = corner{i}{:};

@@ -19,7 +19,7 @@ function install_test(tarball, outfile)
   mkdir(prefix);
   user_lists = {pkg('local_list'), pkg('global_list')};
   before = cellfun(@file_text, user_lists, 'UniformOutput', false);
-  kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout', 'nn_fit', 'nn_conv2d', 'nn_pool'};
+  kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout', 'nn_fit', 'nn_conv2d', 'nn_pool', 'nn_batchnorm'};
   unwind_protect
     pkg('prefix', prefix, prefix);
     pkg('local_list', fullfile(prefix, 'octave_packages'));
@@ -65,6 +65,11 @@ function install_test(tarball, outfile)
               isequal(size(dXc), [4 5]) && isequal(size(dWc), [2 2]), 'nn_conv2d runs');
         check(isequal(nn_pool(reshape(1:16, 4, 4), 'max', [2 2]), [6 14; 8 16]) && ...
               isequal(nn_pool(reshape(1:16, 4, 4), 'avg', 'global', 1), ones(4) / 16), 'nn_pool runs');
+        [Yb, Sb] = nn_batchnorm([1 2; 3 6], [], [], []);
+        [dXb, dgb, dbb] = nn_batchnorm([1 2; 3 6], [], [], [], ones(2));
+        check(max(abs(Yb(:) - [-1; 1; -1; 1])) < 1e-4 && Sb.count == 1 && ...
+              isequal(Sb.mean, [0.2; 0.4]) && max(abs(dXb(:))) < 1e-12 && ...
+              isequal(dbb, [2; 2]), 'nn_batchnorm runs');
       catch err
         check(false, ['calling the kernels: ' err.message]);
       end
