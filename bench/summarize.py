@@ -54,7 +54,8 @@ def task_flops(r):
 # group the timings: (task, prec, threads, impl) -> list of rows
 g = defaultdict(list)
 for r in rows:
-    if r["task"] != "mem":
+    # (the sweep's lines, bench_sweep.m, have no precision: printed as they are)
+    if r["task"] != "mem" and "prec" in r:
         g[(r["task"], r["prec"], int(r["threads"]), r["impl"])].append(r)
 
 
