@@ -35,13 +35,7 @@ function [L, out] = init(L, in, scheme, next, cls)
   sz = [L.window, in(3) / g, L.units];
   fin = prod(sz(1:3));
   fout = prod(L.window) * L.units / g;
-  if isempty(scheme)
-    scheme = 'glorot';
-    if ~isempty(next) && strcmp(next.type, 'act') && ...
-       any(strcmp(next.act, {'relu', 'leaky_relu', 'elu', 'gelu', 'silu'}))
-      scheme = 'he';
-    end
-  end
+  scheme = init_scheme(scheme, next);
   switch scheme
     case 'he'
       W = (2 * rand(sz) - 1) * sqrt(6 / fin);

@@ -27,13 +27,7 @@ function [L, out] = init(L, in, scheme, next, cls)
           'is images (%s); put nn_layer(''flatten'') before it'], mat2str(in));
   end
   out = L.units;
-  if isempty(scheme)
-    scheme = 'glorot';
-    if ~isempty(next) && strcmp(next.type, 'act') && ...
-       any(strcmp(next.act, {'relu', 'leaky_relu', 'elu', 'gelu', 'silu'}))
-      scheme = 'he';
-    end
-  end
+  scheme = init_scheme(scheme, next);
   b = zeros(out, 1);
   switch scheme
     case 'he'
