@@ -7,6 +7,7 @@
 % @deftypefnx {} {@var{L} =} nn_layer ('avgpool', [@var{kh} @var{kw}], @dots{})
 % @deftypefnx {} {@var{L} =} nn_layer ('globalavgpool')
 % @deftypefnx {} {@var{L} =} nn_layer ('flatten')
+% @deftypefnx {} {@var{L} =} nn_layer ('batchnorm', @var{name}, @var{value}, @dots{})
 % Describe one layer of a network, for @code{nn_sequential}.
 %
 % @code{'dense'} is a fully connected layer with @var{units} outputs
@@ -43,6 +44,20 @@
 % the images as rows, N x (H*W*C), each image read in column-major order
 % (@code{reshape (X, H*W*C, N).'}), for the dense layers that follow.
 % @end table
+%
+% @code{'batchnorm'} normalises each channel of images (or each feature of
+% rows, after a dense layer) with the mean and variance of the training batch,
+% then scales and shifts it: @code{y = (x - mean) / sqrt (var + eps) * gamma
+% + beta} (kernel @code{nn_batchnorm}, as PyTorch's @code{nn.BatchNorm2d} and
+% @code{nn.BatchNorm1d}).  gamma is the layer's W and beta its
+% b (C x 1, starting at 1 and 0); @code{'L2'} does not penalise them.  Every
+% training step updates the running mean and unbiased variance in the
+% layer's field @code{state} (@code{'Momentum'}, default 0.1), and
+% @code{nn_predict} and @code{nn_evaluate} normalise with them; before any
+% training they are 0 and 1.  Options @code{'Momentum'} and @code{'Eps'}
+% (1e-5).  In training every batch needs more than one value per channel:
+% on rows, a @code{'BatchSize'} that does not leave a last batch of one.
+%
 % Activation and dropout layers work on images too (element by element).
 % Networks with these layers train step by step (the compiled engine
 % @code{nn_fit} trains dense networks).
@@ -59,7 +74,14 @@
 %                      nn_layer ('maxpool', 2), nn_layer ('flatten'), nn_layer ('dense', 10));
 % nn_summary (net)
 % @end example
-% @seealso{nn_sequential, nn_mlp, nn_act, nn_conv2d, nn_pool, nn_summary}
+%
+% With batch normalisation after each convolution:
+%
+% @example
+% net = nn_sequential ([28 28 1], nn_layer ('conv2d', 16, 3), nn_layer ('batchnorm'), 'relu', ...
+%                      nn_layer ('maxpool', 2), nn_layer ('flatten'), nn_layer ('dense', 10));
+% @end example
+% @seealso{nn_sequential, nn_mlp, nn_act, nn_conv2d, nn_pool, nn_batchnorm, nn_summary}
 % @end deftypefn
 function L = nn_layer(type, varargin)
   if nargin < 1

@@ -32,8 +32,11 @@
 % @end table
 %
 % The network is a plain struct: @code{net.layers} is a struct array with
-% fields @code{type} (@code{'dense'}, @code{'act'}, @code{'dropout'}),
-% @code{W}, @code{b}, @code{act}, @code{opts}, @code{p} and @code{units};
+% fields @code{type} (@code{'dense'}, @code{'act'}, @code{'dropout'},
+% @code{'conv2d'}, @code{'maxpool'}, @code{'batchnorm'}, @dots{}), @code{W},
+% @code{b}, @code{act}, @code{opts}, @code{p} and @code{units}, and the
+% fields some types add (@code{state}, a batchnorm layer's running
+% statistics);
 % @code{net.summary} describes it in one line and @code{nn_summary (net)}
 % prints a table of its layers, output sizes, activations and parameters,
 % as do @code{disp (net)} and @code{net} without a semicolon.  @code{save}

@@ -73,6 +73,83 @@
 %!                   'Seed', 1, 'Class', 'single');
 %! assert(class(nn_predict(s, rand(6, 6, 1, 3))), 'single');
 
+%!test
+%! % batch normalisation on images: gamma is W and beta b (C x 1), the
+%! % running statistics in L.state; evaluation uses them, training the batch's
+%! n = nn_sequential([6 6 2], nn_layer('conv2d', 3, 3), nn_layer('batchnorm'), 'relu', ...
+%!                   nn_layer('flatten'), nn_layer('dense', 2), 'Seed', 5);
+%! assert(n.layers(2).W, ones(3, 1)); assert(n.layers(2).b, zeros(3, 1));
+%! assert(isempty(n.layers(2).state));
+%! assert(~isempty(strfind(nn_summary(n), 'batchnorm')));
+%! Xi = cos(reshape(1:288, 6, 6, 2, 4));
+%! Z = nn_conv2d(Xi, n.layers(1).W, n.layers(1).b);
+%! Y = nn_predict(n, Xi);
+%! Zb = max(Z / sqrt(1 + 1e-5), 0);      % mean 0 and variance 1 at the start
+%! assert(Y, reshape(Zb, [], 4).' * n.layers(5).W.' + n.layers(5).b.', 1e-12);
+%! % one full-batch step of sgd with learning rate 0: the state is the batch's
+%! [a, info] = nn_train(n, Xi, [1; 2; 1; 2], 'Loss', 'ce', 'Optimizer', 'sgd', 'LearningRate', 0, ...
+%!                      'Epochs', 1, 'BatchSize', 4, 'Shuffle', false, 'Verbose', false);
+%! [~, S] = nn_batchnorm(Z, ones(3, 1), zeros(3, 1), []);
+%! assert(a.layers(2).state, S);
+%! assert(a.layers(2).state.count, 1);
+%! assert(isequal(a.layers(1).W, n.layers(1).W));
+%! % gradients in training mode (batch statistics), by central differences
+%! assert(nn_gradcheck(n, Xi, [1; 2; 2; 1], 'Loss', 'ce') < 1e-8);
+%! [Yt, cache] = nn_forward(n, Xi, 'Training', true);
+%! [~, St] = nn_batchnorm(Z, ones(3, 1), zeros(3, 1), []);
+%! assert(cache.masks{2}.state, St);
+%! g = nn_backward(n, cache, ones(4, 2));
+%! assert(size(g(2).W), [3 1]);
+
+%!test
+%! % batch normalisation of rows (per feature) between dense layers, with every
+%! % optimizer, validation and early stopping, seeded; save/load and
+%! % checkpoint/resume keep its state bit for bit
+%! n = nn_sequential(4, nn_layer('dense', 5), nn_layer('batchnorm', 'Momentum', 0.2), 'tanh', ...
+%!                   nn_layer('dense', 1), 'Seed', 6);
+%! Xr = sin((1:60).' * (1:4) / 7); yr = sum(Xr, 2) > 0;
+%! assert(nn_gradcheck(n, Xr(1:5, :), yr(1:5), 'Loss', 'bce_logits', 'L2', 0.1) < 1e-8);
+%! for m = {'sgd', 'adagrad', 'rmsprop', 'adam', 'adamw', 'rprop'}
+%!   o = {'Loss', 'bce_logits', 'Optimizer', m{1}, 'Epochs', 3, 'BatchSize', 16, 'Seed', 7, 'Verbose', false};
+%!   [a, ia] = nn_train(n, Xr, yr, o{:});
+%!   b = nn_train(n, Xr, yr, o{:});
+%!   assert(isequal(a, b));
+%!   assert(a.layers(2).state.count, 12);
+%!   assert(all(isfinite(ia.loss)));
+%! end
+%! o = {'Loss', 'bce_logits', 'Optimizer', 'adam', 'BatchSize', 16, 'Seed', 8, 'Verbose', false, ...
+%!      'ValidationFraction', 0.25, 'Patience', 2};
+%! [a, ia] = nn_train(n, Xr, yr, o{:}, 'Epochs', 6);
+%! assert(numel(ia.val_loss), numel(ia.loss));
+%! assert(all(isfinite(ia.val_loss)));
+%! f = [tempname() '.mat'];
+%! nn_train(n, Xr, yr, o{:}, 'Epochs', 3, 'Checkpoint', f);
+%! b = nn_train(n, Xr, yr, o{:}, 'Epochs', 6, 'Resume', f);
+%! delete(f);
+%! assert(isequal(a, b));
+%! nn_save(f, a); c = nn_load(f); delete(f);
+%! assert(isequal(c, a));
+%! assert(nn_predict(c, Xr), nn_predict(a, Xr));
+
+%!test
+%! % a batchnorm layer in single precision
+%! s = nn_sequential([5 5 1], nn_layer('conv2d', 2, 3), nn_layer('batchnorm'), nn_layer('flatten'), ...
+%!                   nn_layer('dense', 1), 'Seed', 1, 'Class', 'single');
+%! assert(class(s.layers(2).W), 'single');
+%! s = nn_train(s, rand(5, 5, 1, 6), rand(6, 1), 'Epochs', 2, 'BatchSize', 3, 'Verbose', false);
+%! assert(class(s.layers(2).state.mean), 'single');
+%! assert(class(nn_predict(s, rand(5, 5, 1, 3))), 'single');
+
+%!error id=nnlab:nn_train:batch nn_train(nn_sequential(3, nn_layer('dense', 2), nn_layer('batchnorm'), nn_layer('dense', 1)), rand(5, 3), rand(5, 1), 'BatchSize', 4, 'Verbose', false)
+%!error id=nnlab:nn_layer:option nn_layer('batchnorm', 'Momentun', 0.1)
+%!error id=nnlab:nn_layer:option nn_layer('batchnorm', 'Momentum')
+%!error <optionValue|Momentum> nn_sequential(3, nn_layer('dense', 2), nn_layer('batchnorm', 'Momentum', 2), nn_layer('dense', 1))
+%!error id=nnlab:nn_train:optionValue nn_train(nn_sequential(3, nn_layer('dense', 2), nn_layer('batchnorm'), nn_layer('dense', 1)), rand(6, 3), rand(6, 1), 'Engine', 'c', 'Verbose', false)
+%!error id=nnlab:nn_predict:net
+%! n = nn_sequential(3, nn_layer('dense', 2), nn_layer('batchnorm'), nn_layer('dense', 1));
+%! n.layers(2).W = ones(3, 1);
+%! nn_predict(n, rand(4, 3));
+
 %!error id=nnlab:nn_sequential:layer nn_sequential([8 8 1], nn_layer('dense', 3))
 %!error id=nnlab:nn_sequential:layer nn_sequential(64, nn_layer('conv2d', 3, 3), nn_layer('dense', 1))
 %!error id=nnlab:nn_sequential:layer nn_sequential([8 8 1], nn_layer('conv2d', 3, 3))

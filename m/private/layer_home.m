@@ -24,6 +24,9 @@ function [h, own] = layer_home(type)
 %                                   the number of parameters, and the
 %                                   parameters as one double column (the
 %                                   course's layout for dense: [b W](:)) and back
+%     L = H.update(L, aux)          (only some types) what a training step
+%                                   leaves in the layer besides its
+%                                   parameters, from its forward's AUX
 %     [E, why] = H.engine(L)        the layer as the compiled engine nn_fit
 %                                   takes it (type 'dense' or 'act'), or []
 %                                   and the reason it cannot

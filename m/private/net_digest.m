@@ -19,6 +19,9 @@ function d = net_digest(net)
       parts{end + 1} = sprintf('%s=%s|', f{1}, disp_opts({net.layers(i).(f{1})}));
     end
   end
+  if isfield(net, 'image')
+    parts{end + 1} = sprintf('image=%d ', net.image);
+  end
   d = hash('md5', [parts{:}]);
 end
 
@@ -27,6 +30,8 @@ function s = disp_opts(c)
   for k = 1:numel(c)
     if ischar(c{k})
       s = [s c{k} ','];
+    elseif isstruct(c{k})
+      s = [s disp_opts(struct2cell(c{k}(:)).') ','];   % (a layer's state)
     else
       s = [s sprintf('%.17g ', c{k}) ','];
     end

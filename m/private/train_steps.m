@@ -15,7 +15,7 @@ function [net, S, lsum, Yall, stop] = train_steps(net, X, T, perm, o, epoch, S)
   Yall = zeros(N, net.sizes(end) * (1 + o.pairs), net.class);
   for s = 1:nb
     idx = perm((s - 1) * B + 1:min(s * B, N));
-    [Y, Lb, grads] = batch(net, X(idx, :), T(idx, :), o, train_seed(o.Seed, epoch, s));
+    [Y, Lb, grads, aux] = batch(net, X(idx, :), T(idx, :), o, train_seed(o.Seed, epoch, s));
     last = net;
     for i = layers
       h = layer_home(net.layers(i).type);
@@ -33,6 +33,14 @@ function [net, S, lsum, Yall, stop] = train_steps(net, X, T, perm, o, epoch, S)
         net.layers(i).(f{1}) = reshape(P2, size(P));
       end
     end
+    % what a layer keeps from a training step besides its parameters (the
+    % running statistics of batchnorm): its home's part update
+    for i = 1:numel(net.layers)
+      h = layer_home(net.layers(i).type);
+      if isfield(h, 'update')
+        net.layers(i) = h.update(net.layers(i), aux{i});
+      end
+    end
     if ~isfinite(Lb) || ~all_finite(net, layers)
       net = last;
       stop = s;
@@ -43,19 +51,21 @@ function [net, S, lsum, Yall, stop] = train_steps(net, X, T, perm, o, epoch, S)
   end
 end
 
-function [Y, Lb, grads] = batch(net, Xb, Tb, o, seed)
+function [Y, Lb, grads, aux] = batch(net, Xb, Tb, o, seed)
 % The loss of one minibatch and its gradient for every layer.  For a
 % ranking loss each row of Xb holds two items, scored by the same network.
   if ~o.pairs
     [Y, cache] = net_forward(net, Xb, true, seed);
     [Lb, dY] = nn_loss(Y, Tb, o.Loss, o.LossOptions{:});
     grads = net_backward(net, cache, dY, false);
+    aux = cache.masks;
     return
   end
   in = net.sizes(1);
   [Ya, ca] = net_forward(net, Xb(:, 1:in), true, seed);
   [Yb, cb] = net_forward(net, Xb(:, in + 1:end), true, seed);
   Y = [Ya, Yb];
+  aux = ca.masks;        % (a layer's state from the first items of the pairs)
   [Lb, dY] = nn_loss(Y, Tb, o.Loss, o.LossOptions{:});
   grads = net_backward(net, ca, dY(:, 1), false);
   gb = net_backward(net, cb, dY(:, 2), false);
