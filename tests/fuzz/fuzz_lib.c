@@ -4,6 +4,9 @@
  * `make fuzz` (clang -fsanitize=fuzzer,address,undefined); not part of
  * `make check`.
  *
+ * The image kernels (conv2d, pool, batchnorm) take sizes up to 6 each and
+ * are called only when the checked output fits the harness's buffers.
+ *
  * The input bytes are read as a little program: a kernel family, a kernel
  * name (from a table or raw bytes), up to 6 option name/value pairs, sizes,
  * then data for the arrays.  Every lib function must return a documented
@@ -116,10 +119,11 @@ static const char *const option_names[] = {
     "delta", "margin", "label_smoothing", "pos_weight", "lr", "momentum",
     "dampening", "nesterov", "weight_decay", "maximize", "lr_decay",
     "initial_accumulator_value", "eps", "centered", "betas", "amsgrad",
-    "etas", "step_sizes", "seed", "", "bogus"
+    "etas", "step_sizes", "seed", "", "bogus", "stride", "padding",
+    "dilation", "groups", "countincludepad", "training"
 };
 static const char *const string_values[] = {
-    "mean", "sum", "none", "", "max", "MEAN", "relu"
+    "mean", "sum", "none", "", "max", "MEAN", "relu", "same", "valid"
 };
 
 #define MAXOPT 6
@@ -434,12 +438,170 @@ static void fuzz_dense(reader *r)
     expect(nn_dense_backward_s(n, in, out, Xs, Ws, dYs, dXs, dWs, dbs), NN_OK, NN_OK);
 }
 
+/* The image kernels' buffers: inputs and outputs up to CAP values. */
+#define CAP 1296
+static double gX[CAP], gW[CAP], gB[CAP], gY[CAP], gdY[CAP], gdX[CAP], gdW[CAP], gdB[CAP];
+static float sX[CAP], sW[CAP], sB[CAP], sY[CAP], sdY[CAP], sdX[CAP], sdW[CAP], sdB[CAP];
+
+/* a*b*c*d when every factor is in 0..CAP and the product is at most CAP, else -1 */
+static nn_int count4(nn_int a, nn_int b, nn_int c, nn_int d)
+{
+    if (a < 0 || b < 0 || c < 0 || d < 0 || a > CAP || b > CAP || c > CAP || d > CAP)
+        return -1;
+    if (a * b > CAP || a * b * c > CAP || a * b * c * d > CAP)
+        return -1;
+    return a * b * c * d;
+}
+
+static void fuzz_conv(reader *r, option *opt, int nopt)
+{
+    nn_conv2d_opts o;
+    nn_conv2d_shape s;
+    char msg[300];
+    nn_int nx, nw, ny;
+    unsigned c;
+    int i, st;
+    nn_conv2d_defaults(&o);
+    for (i = 0; i < nopt; i++) {
+        st = nn_conv2d_option(&o, opt[i].name, opt[i].is_str ? NULL : opt[i].val, opt[i].nval,
+                              opt[i].is_str ? opt[i].str : NULL, fresh(msg, sizeof msg), sizeof msg);
+        if (st != NN_OK) {
+            if (st != NN_ENAME && st != NN_EVALUE)
+                abort();
+            check_msg(msg, sizeof msg);
+            return;
+        }
+    }
+    memset(&s, 0, sizeof s);
+    s.H = any_size(r); s.W = any_size(r); s.C = any_size(r); s.N = any_size(r);
+    s.kh = any_size(r); s.kw = any_size(r); s.Cout = any_size(r);
+    st = nn_conv2d_setup(&s, &o, fresh(msg, sizeof msg), sizeof msg);
+    if (st != NN_OK) {
+        if (st != NN_EARG && st != NN_EVALUE && st != NN_ETOOBIG)
+            abort();
+        check_msg(msg, sizeof msg);
+        return;
+    }
+    if (s.Ho < 1 || s.Wo < 1 || s.groups < 1 || s.C % s.groups != 0 || s.Cout % s.groups != 0)
+        abort();                /* a shape that passed the check must make sense */
+    nx = count4(s.H, s.W, s.C, s.N);
+    nw = count4(s.kh, s.kw, s.C / s.groups, s.Cout);
+    ny = count4(s.Ho, s.Wo, s.Cout, s.N);
+    if (nx < 0 || nw < 0 || ny < 0 || s.Cout > CAP)
+        return;
+    fill(r, gX, sX, nx, 0);
+    fill(r, gW, sW, nw, 0);
+    fill(r, gB, sB, s.Cout, 0);
+    fill(r, gdY, sdY, ny, 0);
+    c = u8(r);
+    expect(nn_conv2d_forward_d(&s, gX, gW, c & 1 ? gB : NULL, gY), NN_OK, NN_ENOMEM);
+    expect(nn_conv2d_forward_s(&s, sX, sW, c & 1 ? sB : NULL, sY), NN_OK, NN_ENOMEM);
+    expect(nn_conv2d_backward_d(&s, gX, gW, gdY, c & 2 ? gdX : NULL, c & 4 ? gdW : NULL,
+                                c & 8 ? gdB : NULL), NN_OK, NN_ENOMEM);
+    expect(nn_conv2d_backward_s(&s, sX, sW, sdY, sdX, sdW, sdB), NN_OK, NN_ENOMEM);
+}
+
+static void fuzz_pool(reader *r, option *opt, int nopt)
+{
+    nn_pool_opts o;
+    nn_pool_shape s;
+    char msg[300];
+    nn_int nx, ny;
+    int i, st, kind = u8(r) % 3 == 0 ? -1 : (int)(u8(r) & 1);
+    nn_pool_defaults(&o);
+    if (nn_pool_kind("max") != NN_POOL_MAX || nn_pool_kind("avg") != NN_POOL_AVG ||
+        nn_pool_kind("") != -1 || nn_pool_kind(NULL) != -1)
+        abort();
+    for (i = 0; i < nopt; i++) {
+        st = nn_pool_option(&o, opt[i].name, opt[i].is_str ? NULL : opt[i].val, opt[i].nval,
+                            opt[i].is_str ? opt[i].str : NULL, fresh(msg, sizeof msg), sizeof msg);
+        if (st != NN_OK) {
+            if (st != NN_ENAME && st != NN_EVALUE)
+                abort();
+            check_msg(msg, sizeof msg);
+            return;
+        }
+    }
+    memset(&s, 0, sizeof s);
+    s.H = any_size(r); s.W = any_size(r); s.C = any_size(r); s.N = any_size(r);
+    s.kh = any_size(r); s.kw = any_size(r);
+    st = nn_pool_setup(&s, &o, fresh(msg, sizeof msg), sizeof msg);
+    if (st != NN_OK) {
+        if (st != NN_EARG && st != NN_EVALUE && st != NN_ETOOBIG)
+            abort();
+        check_msg(msg, sizeof msg);
+        return;
+    }
+    if (s.Ho < 1 || s.Wo < 1)
+        abort();
+    nx = count4(s.H, s.W, s.C, s.N);
+    ny = count4(s.Ho, s.Wo, s.C, s.N);
+    if (nx < 0 || ny < 0)
+        return;
+    fill(r, gX, sX, nx, 0);
+    fill(r, gdY, sdY, ny, 0);
+    if (kind < 0) {
+        expect(nn_pool_forward_d(7, &s, gX, gY), NN_EARG, NN_EARG);
+        expect(nn_pool_backward_s(-1, &s, sX, sdY, sdX), NN_EARG, NN_EARG);
+        return;
+    }
+    expect(nn_pool_forward_d(kind, &s, gX, gY), NN_OK, NN_OK);
+    expect(nn_pool_forward_s(kind, &s, sX, sY), NN_OK, NN_OK);
+    expect(nn_pool_backward_d(kind, &s, gX, gdY, gdX), NN_OK, NN_OK);
+    expect(nn_pool_backward_s(kind, &s, sX, sdY, sdX), NN_OK, NN_OK);
+}
+
+static void fuzz_batchnorm(reader *r, option *opt, int nopt)
+{
+    nn_batchnorm_opts o;
+    nn_batchnorm_shape s;
+    char msg[300];
+    nn_int n;
+    unsigned c;
+    int i, st;
+    nn_batchnorm_defaults(&o);
+    for (i = 0; i < nopt; i++) {
+        st = nn_batchnorm_option(&o, opt[i].name, opt[i].is_str ? NULL : opt[i].val, opt[i].nval,
+                                 opt[i].is_str ? opt[i].str : NULL, fresh(msg, sizeof msg), sizeof msg);
+        if (st != NN_OK) {
+            if (st != NN_ENAME && st != NN_EVALUE)
+                abort();
+            check_msg(msg, sizeof msg);
+            return;
+        }
+    }
+    s.inner = any_size(r); s.C = any_size(r); s.outer = any_size(r);
+    st = nn_batchnorm_check(&s, &o);
+    if (st != NN_OK) {
+        if (st != NN_EARG && st != NN_EVALUE && st != NN_ETOOBIG)
+            abort();
+        return;
+    }
+    n = count4(s.inner, s.C, s.outer, 1);
+    if (n < 0)
+        return;
+    fill(r, gX, sX, n, 0);
+    fill(r, gdY, sdY, n, 0);
+    fill(r, gW, sW, s.C, 0);
+    fill(r, gB, sB, s.C, 0);
+    fill(r, gdW, sdW, s.C, 0);            /* running mean */
+    fill(r, gdB, sdB, s.C, 2);            /* running variance */
+    c = u8(r);
+    expect(nn_batchnorm_forward_d(&s, &o, gX, c & 1 ? gW : NULL, c & 2 ? gB : NULL,
+                                  c & 4 ? gdW : NULL, c & 4 ? gdB : NULL,
+                                  c & 8 ? gdW : NULL, c & 8 ? gdB : NULL, gY), NN_OK, NN_OK);
+    expect(nn_batchnorm_forward_s(&s, &o, sX, sW, sB, sdW, sdB, NULL, NULL, sY), NN_OK, NN_OK);
+    expect(nn_batchnorm_backward_d(&s, &o, gX, c & 1 ? gW : NULL, gdW, gdB, gdY,
+                                   c & 16 ? gdX : NULL, c & 32 ? gY : NULL, gB), NN_OK, NN_OK);
+    expect(nn_batchnorm_backward_s(&s, &o, sX, sW, sdW, sdB, sdY, sdX, sY, sB), NN_OK, NN_OK);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     reader r = { data, size };
     option opt[MAXOPT];
     char name[48];
-    unsigned family = u8(&r) % 5;
+    unsigned family = u8(&r) % 8;
     int nopt, i;
     nn_int n, k, trows, tcols;
 
@@ -463,6 +625,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 1: fuzz_loss(&r, name, opt, nopt, n, k, trows, tcols); break;
     case 2: fuzz_step(&r, name, opt, nopt); break;
     case 3: fuzz_dropout(&r, opt, nopt); break;
+    case 5: fuzz_conv(&r, opt, nopt); break;
+    case 6: fuzz_pool(&r, opt, nopt); break;
+    case 7: fuzz_batchnorm(&r, opt, nopt); break;
     default: fuzz_dense(&r); break;
     }
     /* the name tables agree with the look-ups */
