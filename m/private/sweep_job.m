@@ -17,6 +17,9 @@ function rec = sweep_job(job, D)
   rec.worker = sprintf('%s:%d', gethostname(), getpid());
   t = tic();
   try
+    if isfield(D, 'datafile')
+      D = sweep_data('get', D);   % a local worker: the data from the file in memory
+    end
     if isstruct(D.make)
       net = D.make;
     elseif nargin(D.make) == 0

@@ -45,8 +45,9 @@ function recs = sweep_run(fn, jobs, D, workers, cluster, threads)
     sweep_store('mkdir', D.folder, fn);
   end
   if isempty(cluster)
+    Dw = sweep_data('put', D);      % the data through a file in memory, when it can
     h = @sweep_job;                 % a handle to this private file: parcellfun's workers find it
-    f = @(job) h(job, D);           % (they get our path); the data travel once to each worker
+    f = @(job) h(job, Dw);          % (they get our path)
   else
     % a pserver host has its own path: put nnlab's folders on it, then call
     % the job through nn_sweep (a private function is not visible there)
@@ -57,10 +58,14 @@ function recs = sweep_run(fn, jobs, D, workers, cluster, threads)
   try
     if isempty(cluster)
       recs = local(recs, todo, jobs, f, workers, threads, D.folder, keys);
+      sweep_data('drop', Dw);
     else
       recs = remote(recs, todo, jobs, f, cluster, D, keys, fn);
     end
   catch err
+    if isempty(cluster)
+      sweep_data('drop', Dw);
+    end
     if temp
       cleanup(D.folder);
     end
