@@ -8,7 +8,35 @@
 #if defined(__unix__) || defined(__APPLE__)
 #include <unistd.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#include <stdlib.h>
+#endif
 #include "nnmex.h"
+
+/* The C library's heap, set once per process (every gateway passes here
+ * first).  glibc maps each block of more than a few megabytes with its own
+ * mmap and, when a freed block leaves more than twice that free at the top
+ * of the heap, gives it back to the system: a training step that makes and
+ * frees tens of megabytes of activations then pays page faults for every
+ * page of them, every step (a CNN step ran 3.3x slower for it, see
+ * NEWS).  nnlab keeps blocks up to 64 MB in the heap and up to 256 MB of
+ * free heap for the next step.  MALLOC_MMAP_THRESHOLD_ or
+ * MALLOC_TRIM_THRESHOLD_ in the environment (the user's own choice) wins. */
+static void heap_setup(void)
+{
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD)
+    static int done = 0;
+    if (done)
+        return;
+    done = 1;
+    if (getenv("MALLOC_MMAP_THRESHOLD_") != NULL ||
+        getenv("MALLOC_TRIM_THRESHOLD_") != NULL)
+        return;
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+}
 
 void nnm_error(const char *fn, const char *what, const char *fmt, ...)
 {
@@ -24,6 +52,7 @@ void nnm_error(const char *fn, const char *what, const char *fmt, ...)
 void nnm_check_counts(const char *fn, int nlhs, int maxout, int nrhs,
                       int lo, int hi, const char *usage)
 {
+    heap_setup();
     if (nrhs < lo || nrhs > hi) {
         if (lo == hi)
             nnm_error(fn, "nargin", "takes %d inputs, but was given %d. Usage: %s",
