@@ -166,12 +166,123 @@ static void window(const nn_pool_shape *s, nn_int oh, nn_int ow, nn_int *h0,
     *w0 = b > 0 ? b : 0;
 }
 
+/* The winner of one window at p (kh x kw, column stride H): the offset of
+ * its largest value, the first one in PyTorch's order (by rows) on ties, a
+ * NaN (the last one) over any number. */
+#define WINNER(p, kh, kw, H, bi)                                              \
+    do {                                                                      \
+        nn_int h_, w_;                                                        \
+        real b_ = (p)[0];                                                     \
+        (bi) = 0;                                                             \
+        for (h_ = 0; h_ < (kh); h_++)                                         \
+            for (w_ = 0; w_ < (kw); w_++) {                                   \
+                real v_ = (p)[h_ + (H) * w_];                                 \
+                if (v_ > b_ || v_ != v_) {                                    \
+                    b_ = v_;                                                  \
+                    (bi) = h_ + (H) * w_;                                     \
+                }                                                             \
+            }                                                                 \
+    } while (0)
+
+/* max_pool without padding (every window inside the image), the common
+ * case: the same winners, without the clipping of each window; 2 x 2
+ * windows unrolled. */
+static void max_pool_inside(const nn_pool_shape *s, const real *X, real *Y,
+                            const real *dY, real *dX)
+{
+    nn_int planes = s->C * s->N, H = s->H, HW = s->H * s->W, P = s->Ho * s->Wo;
+    nn_int k, oh, ow, bi;
+    for (k = 0; k < planes; k++) {
+        const real *x = X + HW * k;
+        for (ow = 0; ow < s->Wo; ow++) {
+            const real *col = x + H * s->sw * ow;
+            nn_int o = P * k + s->Ho * ow;
+            for (oh = 0; oh < s->Ho; oh++) {
+                const real *p = col + s->sh * oh;
+                if (s->kh == 2 && s->kw == 2) {
+                    /* without branches: random data mispredicts them */
+                    real a = p[0], b = p[H], c = p[1], d = p[1 + H], m;
+                    int t, nan = (a != a) | (b != b) | (c != c) | (d != d);
+                    if (dX == NULL) {
+                        m = b > a ? b : a;
+                        m = c > m ? c : m;
+                        m = d > m ? d : m;
+                        Y[o + oh] = nan ? a + b + c + d : m;
+                        continue;
+                    }
+                    m = a;
+                    bi = 0;
+                    t = (b > m) | (b != b);
+                    m = t ? b : m;
+                    bi = t ? H : bi;
+                    t = (c > m) | (c != c);
+                    m = t ? c : m;
+                    bi = t ? 1 : bi;
+                    t = (d > m) | (d != d);
+                    bi = t ? 1 + H : bi;
+                } else {
+                    WINNER(p, s->kh, s->kw, H, bi);
+                    if (dX == NULL) {
+                        Y[o + oh] = p[bi];
+                        continue;
+                    }
+                }
+                dX[(p - X) + bi] += dY[o + oh];
+            }
+        }
+    }
+}
+
+/* The backward pass of 2 x 2 max pooling with stride 2 and no padding
+ * (the windows tile the image): every pixel of dX written once, dY at the
+ * winner and 0 elsewhere, so no clearing of dX first. */
+static void max_pool2_backward(const nn_pool_shape *s, const real *X,
+                               const real *dY, real *dX)
+{
+    nn_int planes = s->C * s->N, H = s->H, W = s->W, HW = H * W;
+    nn_int Ho = s->Ho, Wo = s->Wo, P = Ho * Wo, k, oh, ow, h, w;
+    for (k = 0; k < planes; k++) {
+        const real *x = X + HW * k, *dy = dY + P * k;
+        real *dx = dX + HW * k;
+        for (ow = 0; ow < Wo; ow++) {
+            const real *c0 = x + H * 2 * ow, *c1 = c0 + H;
+            real *d0 = dx + H * 2 * ow, *d1 = d0 + H;
+            for (oh = 0; oh < Ho; oh++) {
+                real a = c0[2 * oh], b = c1[2 * oh], c = c0[2 * oh + 1],
+                     d = c1[2 * oh + 1], m = a, g = dy[oh + Ho * ow];
+                int t, bi = 0;
+                t = (b > m) | (b != b);
+                m = t ? b : m;
+                bi = t ? 1 : bi;
+                t = (c > m) | (c != c);
+                m = t ? c : m;
+                bi = t ? 2 : bi;
+                t = (d > m) | (d != d);
+                bi = t ? 3 : bi;
+                d0[2 * oh] = bi == 0 ? g : R(0);
+                d1[2 * oh] = bi == 1 ? g : R(0);
+                d0[2 * oh + 1] = bi == 2 ? g : R(0);
+                d1[2 * oh + 1] = bi == 3 ? g : R(0);
+            }
+            for (h = 2 * Ho; h < H; h++)     /* an odd last row */
+                d0[h] = d1[h] = R(0);
+        }
+        for (w = 2 * Wo; w < W; w++)         /* an odd last column */
+            for (h = 0; h < H; h++)
+                dx[h + H * w] = R(0);
+    }
+}
+
 /* Max pooling of every plane: Y = the maxima, or with dX != NULL the
  * backward pass dX(winner) += dY. */
 static void max_pool(const nn_pool_shape *s, const real *X, real *Y,
                      const real *dY, real *dX)
 {
     nn_int planes = s->C * s->N, HW = s->H * s->W, P = s->Ho * s->Wo, k;
+    if (s->ph == 0 && s->pw == 0) {
+        max_pool_inside(s, X, Y, dY, dX);
+        return;
+    }
     for (k = 0; k < planes; k++) {
         const real *x = X + HW * k;
         nn_int oh, ow, h, w, h0, h1, w0, w1;
@@ -248,6 +359,11 @@ int NN_(nn_pool_backward)(int kind, const nn_pool_shape *s, const real *X,
     nn_int n = s->H * s->W * s->C * s->N;
     if (!valid(s) || (kind != NN_POOL_MAX && kind != NN_POOL_AVG))
         return NN_EARG;
+    if (kind == NN_POOL_MAX && s->kh == 2 && s->kw == 2 && s->sh == 2 &&
+        s->sw == 2 && s->ph == 0 && s->pw == 0) {
+        max_pool2_backward(s, X, dY, dX);
+        return NN_OK;
+    }
     if (n > 0)
         memset(dX, 0, (size_t)n * sizeof(real));
     if (kind == NN_POOL_MAX)

@@ -267,3 +267,40 @@
 %!test
 %! % empty in a huge dimension: nothing to allocate
 %! assert (size (nn_pool (zeros (2^40, 1, 1, 0), 'max', 1)), [2^40, 1, 1, 0]);
+
+## max pooling without padding (the kernels' fast paths, 2 x 2 unrolled and
+## its backward writing every pixel) against a plain loop: ties (small
+## integers), NaN, -Inf, odd sizes (a last row or column no window covers)
+%!function [Y, dX] = naive_max (X, k, st, dY)
+%!  [H, W, C, N] = size (X); Ho = floor ((H - k(1)) / st(1)) + 1; Wo = floor ((W - k(2)) / st(2)) + 1;
+%!  Y = zeros (Ho, Wo, C, N, class (X)); dX = zeros (size (X), class (X));
+%!  for n = 1:N, for c = 1:C, for ow = 1:Wo, for oh = 1:Ho
+%!    h0 = (oh - 1) * st(1); w0 = (ow - 1) * st(2); best = -Inf; bh = h0 + 1; bw = w0 + 1;
+%!    for h = h0 + (1:k(1)), for w = w0 + (1:k(2))
+%!      v = X(h, w, c, n);
+%!      if v > best || isnan (v), best = v; bh = h; bw = w; end
+%!    end, end
+%!    Y(oh, ow, c, n) = X(bh, bw, c, n);
+%!    dX(bh, bw, c, n) += dY(oh, ow, c, n);
+%!  end, end, end, end
+%!endfunction
+%!test
+%! rand ('seed', 7); randn ('seed', 7);
+%! for cc = {'double', 'single'}
+%!   cls = cc{1};
+%!   for sz = {[6 6 2 3], [7 5 1 2], [5 8 3 1], [2 2 1 1], [3 3 2 2]}
+%!     for kk = {[2 2 2 2], [3 3 3 3], [2 3 1 2], [3 2 2 1]}
+%!       k = kk{1}(1:2); st = kk{1}(3:4);
+%!       s = sz{1};
+%!       if any (s(1:2) < k), continue; end
+%!       X = cast (floor (3 * rand (s)), cls);
+%!       X(rand (s) < 0.05) = NaN; X(rand (s) < 0.05) = -Inf;
+%!       Y = nn_pool (X, 'max', k, 'Stride', st);
+%!       dY = cast (randn (size (Y)), cls);
+%!       dX = nn_pool (X, 'max', k, dY, 'Stride', st);
+%!       [Yr, dXr] = naive_max (X, k, st, dY);
+%!       assert (isequaln (Y, Yr)); assert (class (Y), cls);
+%!       assert (isequal (dX, dXr)); assert (class (dX), cls);
+%!     end
+%!   end
+%! end
