@@ -260,31 +260,42 @@ static void patches(const nn_conv2d_shape *s, const geom *g, nn_int p0,
             inside(woff, s->sw, s->W, s->Wo, &wlo, &whi);
             for (i = 0; i < s->kh; i++) {
                 real *cq = col + pc * (i + s->kh * (j + s->kw * c));
-                nn_int hlo, hhi, p = p0;
+                nn_int hlo, hhi, p = p0, ow = p0 / s->Ho, oh0 = p0 % s->Ho;
                 hoff = i * s->dh - s->pt;
                 inside(hoff, s->sh, H, s->Ho, &hlo, &hhi);
                 while (p < p1) {
                     /* one run of output rows oh0 .. oh1-1 of column ow */
-                    nn_int ow = p / s->Ho, oh0 = p % s->Ho, oh1, a, b, oh;
+                    nn_int oh1, a, b, oh;
                     nn_int base = H * (ow * s->sw + woff + s->W * c) + hoff;
-                    nn_int ci = p - p0 - oh0;     /* cq[ci + oh] is pixel oh */
+                    nn_int ci = p - p0 - oh0;    /* cq[ci + oh] is pixel oh */
                     oh1 = oh0 + (p1 - p < s->Ho - oh0 ? p1 - p : s->Ho - oh0);
                     a = ow >= wlo && ow < whi ? (hlo > oh0 ? hlo : oh0) : oh1;
                     b = ow >= wlo && ow < whi ? (hhi < oh1 ? hhi : oh1) : oh1;
                     if (b < a)
                         b = a;
                     if (dx != NULL) {
-                        for (oh = a; oh < b; oh++)
-                            dx[base + oh * s->sh] += cq[ci + oh];
+                        if (s->sh == 1)
+                            for (oh = a; oh < b; oh++)
+                                dx[base + oh] += cq[ci + oh];
+                        else
+                            for (oh = a; oh < b; oh++)
+                                dx[base + oh * s->sh] += cq[ci + oh];
                     } else {
                         for (oh = oh0; oh < a; oh++)
                             cq[ci + oh] = R(0);
-                        for (oh = a; oh < b; oh++)
-                            cq[ci + oh] = x[base + oh * s->sh];
+                        if (s->sh == 1) {
+                            if (b > a)
+                                memcpy(cq + ci + a, x + base + a, (size_t)(b - a) * sizeof(real));
+                        } else {
+                            for (oh = a; oh < b; oh++)
+                                cq[ci + oh] = x[base + oh * s->sh];
+                        }
                         for (oh = b; oh < oh1; oh++)
                             cq[ci + oh] = R(0);
                     }
                     p += oh1 - oh0;
+                    ow++;
+                    oh0 = 0;
                 }
             }
         }

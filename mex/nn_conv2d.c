@@ -7,17 +7,32 @@
 #define USAGE "Y = nn_conv2d(X, W, b, options...) or " \
               "[dX, dW, db] = nn_conv2d(X, W, b, dY, options...)"
 
+typedef struct {
+    nn_conv2d_opts o;
+    int want_dx;        /* 'InputGradient': the gateway's own option */
+    int dx_given;
+} conv_ctx;
+
 static int set_option(void *ctx, const char *name, const double *val,
                       nn_int nval, const char *str, char *msg, size_t msglen)
 {
-    return nn_conv2d_option((nn_conv2d_opts *)ctx, name, val, nval, str, msg,
-                            msglen);
+    conv_ctx *c = (conv_ctx *)ctx;
+    if (name != NULL && strcmp(name, "inputgradient") == 0) {
+        if (str != NULL || val == NULL || nval != 1 || (val[0] != 0 && val[0] != 1)) {
+            snprintf(msg, msglen, "option 'InputGradient' takes true or false");
+            return NN_EVALUE;
+        }
+        c->want_dx = val[0] == 1;
+        c->dx_given = 1;
+        return NN_OK;
+    }
+    return nn_conv2d_option(&c->o, name, val, nval, str, msg, msglen);
 }
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
     const mxArray *X, *W, *b = NULL, *dY = NULL;
-    nn_conv2d_opts o;
+    conv_ctx c;
     nn_conv2d_shape s;
     nn_int xd[4], wd[4], yd[4];
     mxClassID cls;
@@ -45,8 +60,13 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         dY = prhs[3];
         nnm_check_array(FN, dY, "dY", 4, X, "X");
     }
-    nn_conv2d_defaults(&o);
-    nnm_options(FN, nrhs, prhs, nrhs < 3 ? nrhs : has_dy ? 4 : 3, set_option, &o);
+    nn_conv2d_defaults(&c.o);
+    c.want_dx = 1;
+    c.dx_given = 0;
+    nnm_options(FN, nrhs, prhs, nrhs < 3 ? nrhs : has_dy ? 4 : 3, set_option, &c);
+    if (c.dx_given && !has_dy)
+        nnm_error(FN, "optionValue", "'InputGradient' is an option of the backward "
+                  "call [dX, dW, db] = nn_conv2d(X, W, b, dY, ...)");
 
     nnm_dims(X, 4, xd);
     nnm_dims(W, 4, wd);
@@ -56,7 +76,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     if (s.kh < 1 || s.kw < 1)
         nnm_error(FN, "size", "W must be kh x kw x Cin x Cout with a kernel of at "
                   "least 1 x 1, but it is %s", nnm_describe(W, d1, sizeof d1));
-    st = nn_conv2d_setup(&s, &o, msg, sizeof msg);
+    st = nn_conv2d_setup(&s, &c.o, msg, sizeof msg);
     if (st == NN_EARG)
         nnm_error(FN, "size", "%s (X is %s, W is %s)", msg,
                   nnm_dims_text(xd, 4, d1, sizeof d1),
@@ -97,20 +117,23 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         int want_dw = nlhs >= 2, want_db = nlhs >= 3;
         nn_int cd[4];
         cd[0] = s.kh; cd[1] = s.kw; cd[2] = s.C / s.groups; cd[3] = s.Cout;
-        plhs[0] = nnm_new_array(FN, 4, xd, cls);
+        if (c.want_dx)
+            plhs[0] = nnm_new_array(FN, 4, xd, cls);
+        else
+            plhs[0] = nnm_new_matrix(FN, 0, 0, cls);
         if (want_dw) plhs[1] = nnm_new_array(FN, 4, cd, cls);
         if (want_db) plhs[2] = nnm_new_matrix(FN, s.Cout, 1, cls);
         st = single
             ? nn_conv2d_backward_s(&s, (const float *)mxGetData(X),
                                    (const float *)mxGetData(W),
                                    (const float *)mxGetData(dY),
-                                   (float *)mxGetData(plhs[0]),
+                                   c.want_dx ? (float *)mxGetData(plhs[0]) : NULL,
                                    want_dw ? (float *)mxGetData(plhs[1]) : NULL,
                                    want_db ? (float *)mxGetData(plhs[2]) : NULL)
             : nn_conv2d_backward_d(&s, (const double *)mxGetData(X),
                                    (const double *)mxGetData(W),
                                    (const double *)mxGetData(dY),
-                                   (double *)mxGetData(plhs[0]),
+                                   c.want_dx ? (double *)mxGetData(plhs[0]) : NULL,
                                    want_dw ? (double *)mxGetData(plhs[1]) : NULL,
                                    want_db ? (double *)mxGetData(plhs[2]) : NULL);
     }

@@ -76,6 +76,11 @@
 % a whole number @var{G} >= 1 that divides @var{C} and @var{Cout}; default 1.
 % @var{G} = @var{C} with @var{Cout} = @var{m}*@var{C} is a depthwise convolution
 % (@var{m} filters per channel, @var{W} is @var{kh} x @var{kw} x 1 x @var{Cout}).
+% @item 'InputGradient'
+% backward call only: @code{false} skips @var{dX} (returned as @code{[]}), for
+% a first layer, whose input needs no gradient.  Octave asks a MEX function for
+% every output up to the last one named, @code{~} included, so
+% @code{[~, dW, db] = ...} alone still computes @var{dX}; default @code{true}.
 % @end table
 %
 % @strong{Computation.}  For each image and group, the patches of a block of

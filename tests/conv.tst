@@ -422,3 +422,16 @@
 %! assert (size (Y), [2^40, 1, 2, 0]);
 %! [dX, dW, db] = nn_conv2d (zeros (2^40, 1, 1, 0), zeros (1, 1, 1, 2), [1; 2], zeros (2^40, 1, 2, 0));
 %! assert (size (dX), [2^40, 1, 1, 0]);  assert (dW, zeros (1, 1, 1, 2));  assert (db, [0; 0]);
+
+## 'InputGradient', false: dW and db as with dX, and dX empty
+%!test
+%! X = randn (6, 5, 3, 2); W = randn (3, 2, 3, 4); b = randn (4, 1);
+%! dY = randn (size (nn_conv2d (X, W, b, 'Padding', 1)));
+%! [dX, dW, db] = nn_conv2d (X, W, b, dY, 'Padding', 1);
+%! [dX2, dW2, db2] = nn_conv2d (X, W, b, dY, 'Padding', 1, 'InputGradient', false);
+%! assert (isempty (dX2)); assert (isequal (dW2, dW)); assert (isequal (db2, db));
+%! [~, dWs] = nn_conv2d (single (X), single (W), single (b), single (dY), 'Padding', 1);
+%! [dX3, dW3] = nn_conv2d (single (X), single (W), single (b), single (dY), 'Padding', 1, 'InputGradient', 0);
+%! assert (isempty (dX3)); assert (class (dX3), 'single'); assert (isequal (dW3, dWs));
+%!error id=nnlab:nn_conv2d:optionValue nn_conv2d (ones (3), ones (2), [], ones (2), 'InputGradient', 2)
+%!error id=nnlab:nn_conv2d:optionValue nn_conv2d (ones (3), ones (2), [], 'InputGradient', false)

@@ -71,7 +71,7 @@ function [dX, g] = backward(L, X, dY, ~, needdx)
   if needdx
     [dX, g.W, g.b] = nn_conv2d(X, L.W, L.b, dY, L.opts{:});
   else
-    [~, g.W, g.b] = nn_conv2d(X, L.W, L.b, dY, L.opts{:});
+    [~, g.W, g.b] = nn_conv2d(X, L.W, L.b, dY, L.opts{:}, 'InputGradient', false);
     dX = [];
   end
 end
