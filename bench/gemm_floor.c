@@ -11,6 +11,15 @@
  * An epoch is ceil(N / B) batches, the last one of N - (ceil(N/B)-1) B rows.
  * The flop count is 2 b in out per product.
  *
+ * The CNN floor (task C-cnn, the network of issue 13 on 28x28x1 images:
+ * conv 32 3x3 - pool 2 - conv 64 3x3 - pool 2 - dense 1600-128-10): each
+ * convolution as the one im2col product of a whole batch, the most a
+ * GEMM-based convolution can batch (P output pixels, K = 9 Cin taps):
+ *     forward          (b P x K) * (K x Cout)
+ *     weight gradient  (K x b P) * (b P x Cout)
+ *     input gradient   (b P x Cout) * (Cout x K)   (not for the first layer)
+ * and the dense layers as above; no im2col, pooling or activation.
+ *
  * The peak: C = A * B of two n x n matrices (2 n^3 flop), after one warm-up.
  *
  * Threads: OPENBLAS_NUM_THREADS in the environment (run.sh sets it); the
@@ -20,6 +29,7 @@
  *   gemm_floor peak  PREC THREADS N RUNS
  *   gemm_floor floor TASK PREC THREADS SIZES N B EPOCHS RUNS
  *       SIZES like 784,256,128,10
+ *   gemm_floor cnn   TASK PREC THREADS N B RUNS
  * Prints one "RESULT key=value ..." line per run (what summarize.py reads). */
 #define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
@@ -155,6 +165,68 @@ static int floor_epoch(const char *task, const char *prec, int threads, const ch
     return 0;
 }
 
+/* One product of the CNN floor, C (m x n) = A (m x k) B (k x n), with m (or
+ * k, for weight gradients) given per observation. */
+typedef struct {
+    int m, n, k, batch_k;   /* batch_k: k scales with the batch, else m */
+} product;
+
+static const product cnn_products[] = {
+    {676 * 1, 32, 9, 0},  {9, 32, 676, 1},                       /* conv1 */
+    {121, 64, 288, 0},    {288, 64, 121, 1}, {121, 288, 64, 0},  /* conv2 */
+    {1, 128, 1600, 0},    {128, 1600, 1, 1}, {1, 1600, 128, 0},  /* dense 1 */
+    {1, 10, 128, 0},      {10, 128, 1, 1},   {1, 128, 10, 0},    /* dense 2 */
+};
+#define N_CNN ((int)(sizeof cnn_products / sizeof cnn_products[0]))
+
+static int floor_cnn(const char *task, const char *prec, int threads, int N, int B,
+                     int runs)
+{
+    void *A[N_CNN], *Bm[N_CNN], *C[N_CNN];
+    double fl = 0.0;
+    int i, r, s, nb;
+    if (N < 1 || B < 1) {
+        fprintf(stderr, "gemm_floor: bad counts\n");
+        return 2;
+    }
+    if (B > N)
+        B = N;
+    nb = (N + B - 1) / B;
+    for (i = 0; i < N_CNN; i++) {
+        const product *p = &cnn_products[i];
+        size_t m = (size_t)p->m * (p->batch_k ? 1 : B), k = (size_t)p->k * (p->batch_k ? B : 1);
+        A[i] = filled(m * k);
+        Bm[i] = filled(k * (size_t)p->n);
+        C[i] = filled(m * (size_t)p->n);
+    }
+    for (s = 0; s < nb; s++) {
+        int b = (s < nb - 1) ? B : N - (nb - 1) * B;
+        for (i = 0; i < N_CNN; i++)
+            fl += 2.0 * cnn_products[i].m * cnn_products[i].n * cnn_products[i].k * b;
+    }
+    for (r = 0; r <= runs; r++) {          /* run 0 is a warm-up */
+        double t0 = now(), dt;
+        for (s = 0; s < nb; s++) {
+            int b = (s < nb - 1) ? B : N - (nb - 1) * B;
+            for (i = 0; i < N_CNN; i++) {
+                const product *p = &cnn_products[i];
+                int m = p->m * (p->batch_k ? 1 : b), k = p->k * (p->batch_k ? b : 1);
+                gemm('N', 'N', m, p->n, k, A[i], m, Bm[i], k, C[i], m);
+            }
+        }
+        dt = now() - t0;
+        if (r > 0) {
+            printf("RESULT task=%s impl=floor prec=%s threads=%d run=%d n=%d time_s=%.6f "
+                   "gflops=%.3f flop=%.0f\n", task, prec, threads, r, N, dt, fl / dt * 1e-9, fl);
+            fflush(stdout);
+        }
+    }
+    for (i = 0; i < N_CNN; i++) {
+        free(A[i]); free(Bm[i]); free(C[i]);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 6 && !strcmp(argv[1], "peak")) {
@@ -166,7 +238,13 @@ int main(int argc, char **argv)
         return floor_epoch(argv[2], argv[3], atoi(argv[4]), argv[5], atoi(argv[6]),
                            atoi(argv[7]), atoi(argv[8]), atoi(argv[9]));
     }
+    if (argc == 8 && !strcmp(argv[1], "cnn")) {
+        dbl = strcmp(argv[3], "single") != 0;
+        return floor_cnn(argv[2], argv[3], atoi(argv[4]), atoi(argv[5]), atoi(argv[6]),
+                         atoi(argv[7]));
+    }
     fprintf(stderr, "usage: gemm_floor peak PREC THREADS N RUNS\n"
-                    "       gemm_floor floor TASK PREC THREADS SIZES N B EPOCHS RUNS\n");
+                    "       gemm_floor floor TASK PREC THREADS SIZES N B EPOCHS RUNS\n"
+                    "       gemm_floor cnn TASK PREC THREADS N B RUNS\n");
     return 2;
 }

@@ -23,6 +23,8 @@
 #   XOR_BUDGET  seconds per nnlab B-xor run: when XOR_STEPS steps would take
 #               longer, nnlab runs the number of steps that fits and its time
 #               is scaled to XOR_STEPS (the table says so) (4)
+#   CNN_N       training images of task C's epoch (60000: the whole set)
+#   CNN_RUNS    runs per configuration of task C (1)
 # Writes BUILD_DIR/bench/raw/*.txt (every measurement), BUILD_DIR/bench/
 # results.md (the tables) and, last, a copy of it in bench/RESULTS.md.
 set -eu
@@ -32,6 +34,8 @@ EPOCHS=${EPOCHS:-1}
 THREADS=${THREADS:-1 2}
 XOR_STEPS=${XOR_STEPS:-20000}
 XOR_BUDGET=${XOR_BUDGET:-4}
+CNN_N=${CNN_N:-60000}
+CNN_RUNS=${CNN_RUNS:-1}
 root=$(pwd)
 mkdir -p "$build/bench/raw"
 out=$(cd "$build/bench" && pwd)
@@ -104,7 +108,7 @@ $cc -std=c99 -O2 -Wall bench/gemm_floor.c $blas -lm -o "$out/gemm_floor"
   echo "octave: $($oct --eval 'disp(version())' 2>/dev/null)"
   echo "torch: $($py -c 'import torch; print(torch.__version__)')"
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo '-')$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "settings: RUNS=$RUNS EPOCHS=$EPOCHS THREADS='$THREADS' XOR_STEPS=$XOR_STEPS XOR_BUDGET=$XOR_BUDGET"
+  echo "settings: RUNS=$RUNS EPOCHS=$EPOCHS THREADS='$THREADS' XOR_STEPS=$XOR_STEPS XOR_BUDGET=$XOR_BUDGET CNN_N=$CNN_N CNN_RUNS=$CNN_RUNS"
 } > "$raw/env.txt"
 cat "$raw/env.txt"
 
@@ -127,6 +131,12 @@ for t in $THREADS; do
   octave_run nnlab_B_$t "$t" "nnlab_bench('B', $RUNS, '$out/blobs.txt', $XOR_STEPS, 20, $XOR_BUDGET);"
   python_run torch_B_$t bench/torch_small.py --threads "$t" --runs "$RUNS" --steps "$XOR_STEPS" --blobs "$out/blobs.txt"
   octave_run octave_B_$t "$t" "octave_small('$out/blobs.txt', $RUNS, $XOR_STEPS, 20);"
+  echo "== $t thread(s): task C (the CNN of issue 13, $CNN_N images, $CNN_RUNS run(s))"
+  for p in single double; do
+    OPENBLAS_NUM_THREADS=$t "$out/gemm_floor" cnn C-cnn $p $t "$CNN_N" 128 "$CNN_RUNS" | tee -a "$raw/gemm.txt"
+  done
+  octave_run nnlab_C_$t "$t" "nnlab_bench('C', $CNN_RUNS, $CNN_N);"
+  python_run torch_C_$t bench/torch_cnn.py --threads "$t" --runs "$CNN_RUNS" --n "$CNN_N"
 done
 
 echo "== peak memory of one nnlab training epoch (task A-sgd, 1 thread)"
@@ -150,6 +160,17 @@ for c in $cases; do
   }
   kb=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$raw/mem_${p}_$e.log")
   grep '^RESULT' "$raw/mem_${p}_$e.log" | sed "s/\$/ maxrss_kb=$kb/" | tee -a "$raw/mem.txt"
+done
+for p in single double; do
+  OPENBLAS_NUM_THREADS=1 /usr/bin/time -v $oct --eval "$paths nnlab_mem_cnn('$p', $CNN_N);" \
+    >"$raw/memcnn_$p.log" 2>&1 || {
+    cat "$raw/memcnn_$p.log" >&2
+    echo "bench: the CNN memory measurement $p failed" >&2
+    failed="$failed memcnn_$p"
+    continue
+  }
+  kb=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$raw/memcnn_$p.log")
+  grep '^RESULT' "$raw/memcnn_$p.log" | sed "s/\$/ maxrss_kb=$kb/" | tee -a "$raw/mem.txt"
 done
 /usr/bin/time -v $oct --eval "$paths nn_mlp([2 2 1]);" >"$raw/mem_empty.log" 2>&1 || true
 kb=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$raw/mem_empty.log")

@@ -55,7 +55,7 @@ def task_flops(r):
 g = defaultdict(list)
 for r in rows:
     # (the sweep's lines, bench_sweep.m, have no precision: printed as they are)
-    if r["task"] != "mem" and "prec" in r:
+    if not r["task"].startswith("mem") and "prec" in r:
         g[(r["task"], r["prec"], int(r["threads"]), r["impl"])].append(r)
 
 
@@ -197,6 +197,34 @@ for task in tasks:
                  f"{ratio(tn, to)} | {ratio(tf, to)} | {met} |")
 o.append("")
 
+# task C (issue 13): the CNN, one epoch
+cnn = sorted({(k[1], k[2]) for k in g if k[0] == "C-cnn"}, key=lambda c: (c[0] != "single", c[1]))
+if cnn:
+    o.append("## Task C: a CNN on Fashion-MNIST (issue 13, item 5)\n")
+    o.append("28x28x1 images (H x W x C x N in nnlab, N x 1 x 28 x 28 in torch), conv 32 3x3 - ReLU - "
+             "maxpool 2 - conv 64 3x3 - ReLU - maxpool 2 - flatten - dense 128 - ReLU - dense 10, "
+             "softmax cross-entropy, minibatch 128, SGD lr 0.05, one pass over the first *n* training "
+             "images (bench/nnlab_bench.m task C, bench/torch_cnn.py); test accuracy on the 10,000 "
+             "test images. torch runs its convolutions in its own threads (oneDNN for single): "
+             "intra-op threads and OpenBLAS both at the row's count. The floor is every product "
+             "of the step as one GEMM per layer and batch (bench/gemm_floor.c `cnn`: "
+             "15.4 MFLOP per image). Target: nnlab at most 0.8x torch.\n")
+    o.append("| precision | threads | n | nnlab s | torch s | GEMM floor s | nnlab/torch | nnlab/floor | "
+             "torch/floor | nnlab accuracy | torch accuracy | <= 0.8x torch |")
+    o.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for (p, t) in cnn:
+        tn = med(("C-cnn", p, t, "nnlab"))
+        tt = med(("C-cnn", p, t, "torch"))
+        tf = med(("C-cnn", p, t, "floor"))
+        an = med(("C-cnn", p, t, "nnlab"), "acc")
+        at = med(("C-cnn", p, t, "torch"), "acc")
+        n = (g.get(("C-cnn", p, t, "nnlab")) or g.get(("C-cnn", p, t, "torch")) or [{}])[0].get("n", "-")
+        ok = "yes" if tn is not None and tt is not None and tn <= 0.8 * tt else "NO"
+        o.append(f"| {p} | {t} | {n} | {fmt(tn)} | {fmt(tt)} | {fmt(tf)} | {ratio(tn, tt)} | "
+                 f"{ratio(tn, tf)} | {ratio(tt, tf)} | {'-' if an is None else f'{an:.4f}'} | "
+                 f"{'-' if at is None else f'{at:.4f}'} | {ok} |")
+    o.append("")
+
 # every implementation
 o.append("## Every implementation\n")
 o.append("Median, min and max over the runs; GFLOP/s and % of peak from the median.\n")
@@ -257,6 +285,23 @@ for r in mem:
 if empty and empty[0].get("maxrss_kb"):
     o.append(f"\nAn Octave process that only puts nnlab on the path and builds a tiny network peaks at "
              f"{int(empty[0]['maxrss_kb']) * 1024 / 1e6:.0f} MB (included in the figures above).\n")
+memc = [r for r in rows if r["task"] == "mem-cnn"]
+if memc:
+    o.append("\n### Task C (the CNN, issue 13 item 5)\n")
+    o.append("The same for one epoch of task C on its *n* images (bench/nnlab_mem_cnn.m): *acts* is one "
+             "batch's activations (128 images: the input and every layer's output). Target: peak "
+             "within 1.5x of data + parameters + activations.\n")
+    o.append("| precision | n | data + params + acts MB | peak RSS MB | training peak MB | training peak / "
+             "(data + params + acts) | training peak - RSS after load MB |")
+    o.append("|---|---|---|---|---|---|---|")
+    for r in memc:
+        base = (int(r["data_bytes"]) + int(r["params_bytes"]) + int(r["acts_bytes"])) / 1e6
+        rss = int(r["maxrss_kb"]) * 1024 / 1e6 if r.get("maxrss_kb") else None
+        hwm = int(r["hwm_train_kb"]) * 1024 / 1e6 if r.get("hwm_reset") == "1" else None
+        grow = hwm - int(r["rss_loaded_kb"]) * 1024 / 1e6 if hwm is not None else None
+        o.append(f"| {r['prec']} | {r['n']} | {base:.1f} | {fmt(rss)} | {fmt(hwm)} | {ratio(hwm, base)} | "
+                 f"{fmt(grow)} |")
+    o.append("")
 kern = os.path.join(out, "kernels.txt")
 if os.path.exists(kern):
     o.append("## Element-wise kernels against memory bandwidth (1 thread, bench/bench_kernels.c)\n")
