@@ -191,6 +191,8 @@ int nn_conv2d_setup(nn_conv2d_shape *s, const nn_conv2d_opts *o, char *msg,
 typedef struct {
     nn_int P, K, Cg, Coutg;     /* output pixels, patch length, channels per group */
     nn_int pc;                  /* output pixels per im2col block */
+    nn_int nb;                  /* images per block when >= 2 whole images fit
+                                   (the block path), else 0 */
     int direct;                 /* 1x1, stride 1, no padding: X is the column matrix */
 } geom;
 
@@ -222,6 +224,21 @@ static int setup_geom(const nn_conv2d_shape *s, geom *g)
     g->pc = (nn_int)(NN_CONV_COL_BYTES / per);
     if (g->pc < 1)
         g->pc = 1;
+    /* whole images per block: one product for several images, which a
+     * multi-threaded BLAS splits better than many small ones (conv 32->64
+     * 3x3 on 13x13 images, 2 threads: 3.2 ms against 5.6 for 128 images);
+     * the block is at most half the buffer, the other half holding the
+     * block's outputs (or dY) side by side */
+    g->nb = 0;
+    if (!g->direct && g->P > 0 && s->N >= 2) {
+        size_t half = NN_CONV_COL_BYTES / 2 /
+                      ((size_t)(g->K > g->Coutg ? g->K : g->Coutg) * sizeof(real));
+        nn_int nb = (nn_int)(half / (size_t)g->P);
+        if (nb > s->N)
+            nb = s->N;
+        if (nb >= 2)
+            g->nb = nb;
+    }
     if (g->pc > g->P)
         g->pc = g->P;
     /* the GEMM sizes and leading dimensions: P, K, Coutg, pc */
@@ -249,11 +266,12 @@ static void inside(nn_int off, nn_int st, nn_int len, nn_int n, nn_int *lo,
  * col (p1-p0) x K, column q = i + kh*(j + kw*c) holding the input pixel
  * that kernel tap (i, j) of channel c sees.  x points at the group's first
  * channel.  With dx != NULL the other way round: dx += col, scattered
- * (col2im; dx at the group's first channel). */
+ * (col2im; dx at the group's first channel).  pc >= p1 - p0 is col's
+ * leading dimension (the rows of a block of images). */
 static void patches(const nn_conv2d_shape *s, const geom *g, nn_int p0,
-                    nn_int p1, real *col, const real *x, real *dx)
+                    nn_int p1, real *col, nn_int pc, const real *x, real *dx)
 {
-    nn_int H = s->H, pc = p1 - p0, c, i, j;
+    nn_int H = s->H, c, i, j;
     for (c = 0; c < g->Cg; c++)
         for (j = 0; j < s->kw; j++) {
             nn_int wlo, whi, hoff, woff = j * s->dw - s->pl;
@@ -307,11 +325,73 @@ static real *col_buffer(const geom *g, int *st)
     real *col = NULL;
     *st = NN_OK;
     if (!g->direct && g->K > 0) {
-        col = (real *)nn_big_alloc((size_t)g->pc * (size_t)g->K * sizeof(real));
+        size_t n = g->nb > 0
+            ? 2 * (size_t)g->nb * (size_t)g->P * (size_t)(g->K > g->Coutg ? g->K : g->Coutg)
+            : (size_t)g->pc * (size_t)g->K;
+        col = (real *)nn_big_alloc(n * sizeof(real));
         if (col == NULL)
             *st = NN_ENOMEM;
     }
     return col;
+}
+
+/* The block path of the forward pass: for each group and block of nb
+ * images, the patches of the block's images one under the other (rows * K,
+ * rows = images * P), one product into the second half of buf, and its
+ * columns copied to each image's outputs. */
+static void forward_blocks(const nn_conv2d_shape *s, const geom *g,
+                           const real *X, const real *Wt, real *Y, real *buf)
+{
+    nn_int HWC = s->H * s->W * s->C, P = g->P, n0, m, o, gr;
+    real *col = buf, *yb = buf + g->nb * P * (g->K > g->Coutg ? g->K : g->Coutg);
+    for (gr = 0; gr < s->groups; gr++)
+        for (n0 = 0; n0 < s->N; n0 += g->nb) {
+            nn_int mb = s->N - n0 < g->nb ? s->N - n0 : g->nb, rows = mb * P;
+            for (m = 0; m < mb; m++)
+                patches(s, g, 0, P, col + m * P, rows,
+                        X + HWC * (n0 + m) + s->H * s->W * g->Cg * gr, NULL);
+            nn_gemm('N', 'N', rows, g->Coutg, g->K, col, rows,
+                    Wt + g->K * g->Coutg * gr, g->K, R(0), yb, rows);
+            for (m = 0; m < mb; m++)
+                for (o = 0; o < g->Coutg; o++)
+                    memcpy(Y + P * (s->Cout * (n0 + m) + g->Coutg * gr + o),
+                           yb + rows * o + m * P, (size_t)P * sizeof(real));
+        }
+}
+
+/* The block path of the backward pass: dY of the block's images gathered
+ * side by side into the second half of buf, then dWt += patches' * dY and
+ * the patches' gradient dY * W' (in the first half) scattered into dX. */
+static void backward_blocks(const nn_conv2d_shape *s, const geom *g,
+                            const real *X, const real *Wt, const real *dY,
+                            real *dX, real *dWt, real *buf)
+{
+    nn_int HWC = s->H * s->W * s->C, P = g->P, n0, m, o, gr;
+    real *col = buf, *yb = buf + g->nb * P * (g->K > g->Coutg ? g->K : g->Coutg);
+    for (gr = 0; gr < s->groups; gr++)
+        for (n0 = 0; n0 < s->N; n0 += g->nb) {
+            nn_int mb = s->N - n0 < g->nb ? s->N - n0 : g->nb, rows = mb * P;
+            const real *wg = Wt + g->K * g->Coutg * gr;
+            for (m = 0; m < mb; m++)
+                for (o = 0; o < g->Coutg; o++)
+                    memcpy(yb + rows * o + m * P,
+                           dY + P * (s->Cout * (n0 + m) + g->Coutg * gr + o),
+                           (size_t)P * sizeof(real));
+            if (dWt != NULL) {
+                for (m = 0; m < mb; m++)
+                    patches(s, g, 0, P, col + m * P, rows,
+                            X + HWC * (n0 + m) + s->H * s->W * g->Cg * gr, NULL);
+                nn_gemm('T', 'N', g->K, g->Coutg, rows, col, rows, yb, rows,
+                        n0 == 0 ? R(0) : R(1), dWt + g->K * g->Coutg * gr, g->K);
+            }
+            if (dX != NULL) {
+                nn_gemm('N', 'T', rows, g->K, g->Coutg, yb, rows, wg, g->K, R(0),
+                        col, rows);
+                for (m = 0; m < mb; m++)
+                    patches(s, g, 0, P, col + m * P, rows, NULL,
+                            dX + HWC * (n0 + m) + s->H * s->W * g->Cg * gr);
+            }
+        }
 }
 
 int NN_(nn_conv2d_forward)(const nn_conv2d_shape *s, const real *X,
@@ -330,7 +410,9 @@ int NN_(nn_conv2d_forward)(const nn_conv2d_shape *s, const real *X,
     col = col_buffer(&g, &st);
     if (st != NN_OK)
         return st;
-    for (n = 0; n < s->N && g.K > 0; n++)
+    if (g.nb > 0 && g.K > 0)
+        forward_blocks(s, &g, X, Wt, Y, col);
+    for (n = 0; n < s->N && g.K > 0 && g.nb == 0; n++)
         for (gr = 0; gr < s->groups; gr++) {
             const real *xg = X + HWC * n + s->H * s->W * g.Cg * gr;
             real *yg = Y + g.P * (s->Cout * n + g.Coutg * gr);
@@ -338,7 +420,7 @@ int NN_(nn_conv2d_forward)(const nn_conv2d_shape *s, const real *X,
                 nn_int p1 = p0 + g.pc < g.P ? p0 + g.pc : g.P;
                 const real *A = g.direct ? xg + p0 : col;
                 if (!g.direct)
-                    patches(s, &g, p0, p1, col, xg, NULL);
+                    patches(s, &g, p0, p1, col, p1 - p0, xg, NULL);
                 nn_gemm('N', 'N', p1 - p0, g.Coutg, g.K, A,
                         g.direct ? g.P : p1 - p0, Wt + g.K * g.Coutg * gr, g.K,
                         R(0), yg + p0, g.P);
@@ -397,7 +479,9 @@ int NN_(nn_conv2d_backward)(const nn_conv2d_shape *s, const real *X,
         return st;
     if (dX != NULL && !g.direct)
         memset(dX, 0, (size_t)(HWC * s->N) * sizeof(real));
-    for (n = 0; n < s->N; n++)
+    if (g.nb > 0)
+        backward_blocks(s, &g, X, Wt, dY, dX, dWt, col);
+    for (n = 0; n < s->N && g.nb == 0; n++)
         for (gr = 0; gr < s->groups; gr++) {
             nn_int xoff = HWC * n + s->H * s->W * g.Cg * gr;
             const real *dyg = dY + g.P * (s->Cout * n + g.Coutg * gr);
@@ -407,7 +491,7 @@ int NN_(nn_conv2d_backward)(const nn_conv2d_shape *s, const real *X,
                 if (dWt != NULL) {      /* dWt_g += col' * dY_g */
                     const real *A = g.direct ? X + xoff + p0 : col;
                     if (!g.direct)
-                        patches(s, &g, p0, p1, col, X + xoff, NULL);
+                        patches(s, &g, p0, p1, col, pc, X + xoff, NULL);
                     nn_gemm('T', 'N', g.K, g.Coutg, pc, A, g.direct ? g.P : pc,
                             dyg + p0, g.P, n == 0 && p0 == 0 ? R(0) : R(1),
                             dWt + g.K * g.Coutg * gr, g.K);
@@ -419,7 +503,7 @@ int NN_(nn_conv2d_backward)(const nn_conv2d_shape *s, const real *X,
                     } else {
                         nn_gemm('N', 'T', pc, g.K, g.Coutg, dyg + p0, g.P, wg,
                                 g.K, R(0), col, pc);
-                        patches(s, &g, p0, p1, col, NULL, dX + xoff);
+                        patches(s, &g, p0, p1, col, pc, NULL, dX + xoff);
                     }
                 }
             }
