@@ -15,9 +15,10 @@
  * where X is 0 outside the image (zero padding), and
  *   Ho = floor((H + pt + pb - dh*(kh-1) - 1) / sh) + 1   (likewise Wo).
  *
- * The work is im2col + GEMM: for each image and group, a block of output
- * pixels at a time, the patches are gathered into a column matrix of at
- * most NN_CONV_COL_BYTES (or one row of it), and multiplied by the kernel
+ * The work is im2col + GEMM: for each group, the patches of a block of
+ * whole images (when two or more fit in half of NN_CONV_COL_BYTES; else of
+ * a block of output pixels of one image, at most NN_CONV_COL_BYTES or one
+ * row of it) are gathered into a column matrix and multiplied by the kernel
  * with BLAS ?gemm.  A 1x1 kernel with stride 1 and no padding multiplies X
  * directly.  Single-threaded apart from the threads of the BLAS library.
  * The functions allocate that one buffer (NN_ENOMEM when they cannot) and

@@ -83,9 +83,10 @@
 % @code{[~, dW, db] = ...} alone still computes @var{dX}; default @code{true}.
 % @end table
 %
-% @strong{Computation.}  For each image and group, the patches of a block of
-% output pixels are gathered into a matrix (im2col, at most 8 MB at a time) and
-% multiplied by the kernel with BLAS (@code{dgemm}/@code{sgemm}, which may use
+% @strong{Computation.}  For each group, the patches of a block of images (or,
+% for large images, of a block of output pixels of one image) are gathered into
+% a matrix (im2col, at most 8 MB at a time) and multiplied by the kernel with
+% BLAS (@code{dgemm}/@code{sgemm}, which may use
 % several threads); a 1 x 1 kernel with stride 1 and no padding multiplies
 % @var{X} directly.  The backward pass uses the same blocks: @var{dW} += patches'
 % * @var{dY}, and @var{dY} * @var{W}' scattered back into @var{dX} (col2im).
