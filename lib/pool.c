@@ -249,20 +249,41 @@ static void max_pool2_backward(const nn_pool_shape *s, const real *X,
             real *d0 = dx + H * 2 * ow, *d1 = d0 + H;
             for (oh = 0; oh < Ho; oh++) {
                 real a = c0[2 * oh], b = c1[2 * oh], c = c0[2 * oh + 1],
-                     d = c1[2 * oh + 1], m = a, g = dy[oh + Ho * ow];
-                int t, bi = 0;
-                t = (b > m) | (b != b);
-                m = t ? b : m;
-                bi = t ? 1 : bi;
-                t = (c > m) | (c != c);
-                m = t ? c : m;
-                bi = t ? 2 : bi;
-                t = (d > m) | (d != d);
-                bi = t ? 3 : bi;
-                d0[2 * oh] = bi == 0 ? g : R(0);
-                d1[2 * oh] = bi == 1 ? g : R(0);
-                d0[2 * oh + 1] = bi == 2 ? g : R(0);
-                d1[2 * oh + 1] = bi == 3 ? g : R(0);
+                     d = c1[2 * oh + 1], m, g = dy[oh + Ho * ow];
+                /* z is NaN when a value is NaN or infinite: only then the
+                 * comparisons that mind NaN.  Otherwise no branches (random
+                 * data mispredicts them): the winner's index by arithmetic
+                 * on the comparisons, the four pixels zeroed and the
+                 * winner's written last */
+                real z = (a - a) + (b - b) + (c - c) + (d - d);
+                int t, bi;
+                if (z == z) {
+                    t = b > a;
+                    m = b > a ? b : a;
+                    bi = t;
+                    t = c > m;
+                    m = c > m ? c : m;
+                    bi += t * (2 - bi);
+                    t = d > m;
+                    bi += t * (3 - bi);
+                } else {
+                    m = a;
+                    bi = 0;
+                    t = (b > m) | (b != b);
+                    m = t ? b : m;
+                    bi = t ? 1 : bi;
+                    t = (c > m) | (c != c);
+                    m = t ? c : m;
+                    bi = t ? 2 : bi;
+                    t = (d > m) | (d != d);
+                    bi = t ? 3 : bi;
+                }
+                d0[2 * oh] = R(0);
+                d1[2 * oh] = R(0);
+                d0[2 * oh + 1] = R(0);
+                d1[2 * oh + 1] = R(0);
+                /* bi: 0 (h, w), 1 (h, w+1), 2 (h+1, w), 3 (h+1, w+1) */
+                d0[2 * oh + (bi >> 1) + H * (bi & 1)] = g;
             }
             for (h = 2 * Ho; h < H; h++)     /* an odd last row */
                 d0[h] = d1[h] = R(0);
