@@ -137,6 +137,8 @@ for t in $THREADS; do
   done
   octave_run nnlab_C_$t "$t" "nnlab_bench('C', $CNN_RUNS, $CNN_N);"
   python_run torch_C_$t bench/torch_cnn.py --threads "$t" --runs "$CNN_RUNS" --n "$CNN_N"
+  MALLOC_MMAP_THRESHOLD_=67108864 MALLOC_TRIM_THRESHOLD_=268435456 \
+    python_run torch_heap_C_$t bench/torch_cnn.py --threads "$t" --runs "$CNN_RUNS" --n "$CNN_N" --impl torch-heap
 done
 
 echo "== peak memory of one nnlab training epoch (task A-sgd, 1 thread)"

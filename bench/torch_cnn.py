@@ -15,7 +15,13 @@ through oneDNN/its own kernels) and OpenBLAS's both set to --threads.
 Prints one line per run:
   RESULT task=C-cnn impl=torch prec=single threads=1 run=1 n=60000 time_s=... acc=...
 
+run.sh runs it twice: as it is (impl=torch), and with glibc's heap set as
+nnlab's MEX files set it (MALLOC_MMAP_THRESHOLD_=64 MB, MALLOC_TRIM_THRESHOLD_
+=256 MB; impl=torch-heap): PyTorch's CPU allocator frees and maps its
+activations again every step too, and is faster so.
+
 usage: torch_cnn.py --threads T [--runs 1] [--n 60000] [--dtypes float32,float64]
+                    [--impl torch]
 """
 import argparse
 import gzip
@@ -29,6 +35,7 @@ ap.add_argument("--threads", type=int, default=1)
 ap.add_argument("--runs", type=int, default=1)
 ap.add_argument("--n", type=int, default=60000)
 ap.add_argument("--dtypes", default="float32,float64")
+ap.add_argument("--impl", default="torch", help="the label of the RESULT lines")
 args = ap.parse_args()
 os.environ["OPENBLAS_NUM_THREADS"] = str(args.threads)
 os.environ["OMP_NUM_THREADS"] = str(args.threads)
@@ -96,6 +103,6 @@ for dt_name in args.dtypes.split(","):
         with torch.no_grad():
             acc = sum((model(Xte[i:i + 1000]).argmax(1) == Yte[i:i + 1000]).sum().item()
                       for i in range(0, Xte.shape[0], 1000)) / Xte.shape[0]
-        print(f"RESULT task=C-cnn impl=torch prec={prec} threads={args.threads} "
+        print(f"RESULT task=C-cnn impl={args.impl} prec={prec} threads={args.threads} "
               f"run={run} n={n} time_s={t:.4f} acc={acc:.4f}", flush=True)
 sys.exit(0)
