@@ -16,10 +16,10 @@
  *   Ho = floor((H + pt + pb - dh*(kh-1) - 1) / sh) + 1   (likewise Wo).
  *
  * The work is im2col + GEMM: for each group, the patches of a block of
- * whole images (when two or more fit in half of NN_CONV_COL_BYTES; else of
- * a block of output pixels of one image, at most NN_CONV_COL_BYTES or one
- * row of it) are gathered into a column matrix and multiplied by the kernel
- * with BLAS ?gemm.  A 1x1 kernel with stride 1 and no padding multiplies X
+ * whole images (when two or more fit in NN_CONV_BLOCK_BYTES and a patch
+ * has 32 taps or more; else of a block of output pixels of one image, at
+ * most NN_CONV_COL_BYTES or one row of it) are gathered into a column
+ * matrix and multiplied by the kernel with BLAS ?gemm.  A 1x1 kernel with stride 1 and no padding multiplies X
  * directly.  Single-threaded apart from the threads of the BLAS library.
  * The functions allocate that one buffer (NN_ENOMEM when they cannot) and
  * free it before they return. */
@@ -28,6 +28,9 @@
 
 /* Bytes of the im2col buffer (a block of output pixels x kh*kw*Cg). */
 #define NN_CONV_COL_BYTES ((size_t)8 << 20)
+/* Bytes of a block of whole images' patches (and of their outputs): at
+ * most half of NN_CONV_COL_BYTES. */
+#define NN_CONV_BLOCK_BYTES ((size_t)1 << 20)
 
 typedef struct {
     nn_int H, W, C, N;          /* input */

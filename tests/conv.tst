@@ -435,3 +435,32 @@
 %! assert (isempty (dX3)); assert (class (dX3), 'single'); assert (isequal (dW3, dWs));
 %!error id=nnlab:nn_conv2d:optionValue nn_conv2d (ones (3), ones (2), [], ones (2), 'InputGradient', 2)
 %!error id=nnlab:nn_conv2d:optionValue nn_conv2d (ones (3), ones (2), [], 'InputGradient', false)
+
+## blocks of whole images (patches of >= 32 taps, N >= 2) against one image
+## at a time (N = 1 takes the per-image path): groups, padding, stride,
+## dilation, an odd last block
+%!test
+%! randn ('seed', 11);
+%! cases = {{9, 9, 8, 4, [3 3], {'Padding', 1}}, ...
+%!          {10, 7, 12, 6, [3 2], {'Groups', 2, 'Stride', 2, 'Padding', [1 0]}}, ...
+%!          {8, 8, 6, 4, [3 3], {'Dilation', 2, 'Padding', 'same'}}};
+%! for k = 1:numel (cases)
+%!   [H, Wd, C, Co, kk, opts] = cases{k}{:};
+%!   G = 1; i = find (strcmp (opts, 'Groups')); if ~isempty (i), G = opts{i + 1}; end
+%!   N = 37;
+%!   X = randn (H, Wd, C, N); W = randn (kk(1), kk(2), C / G, Co); b = randn (Co, 1);
+%!   Y = nn_conv2d (X, W, b, opts{:});
+%!   dY = randn (size (Y));
+%!   [dX, dW, db] = nn_conv2d (X, W, b, dY, opts{:});
+%!   Y1 = zeros (size (Y)); dX1 = zeros (size (X)); dW1 = zeros (size (W));
+%!   for n = 1:N
+%!     Y1(:, :, :, n) = nn_conv2d (X(:, :, :, n), W, b, opts{:});
+%!     [a, w] = nn_conv2d (X(:, :, :, n), W, b, dY(:, :, :, n), opts{:});
+%!     dX1(:, :, :, n) = a; dW1 = dW1 + w;
+%!   end
+%!   assert (Y, Y1, 1e-12 * max (abs (Y1(:))));
+%!   assert (dX, dX1, 1e-12 * max (abs (dX1(:))));
+%!   assert (dW, dW1, 1e-12 * max (abs (dW1(:))));
+%!   Ys = nn_conv2d (single (X), single (W), single (b), opts{:});
+%!   assert (Ys, single (Y), 1e-5 * max (abs (Y(:))));
+%! end
