@@ -25,6 +25,9 @@
 #               is scaled to XOR_STEPS (the table says so) (4)
 #   CNN_N       training images of task C's epoch (60000: the whole set)
 #   CNN_RUNS    runs per configuration of task C (1)
+#   TASKS       the parts to run, of: A B C mem kernels sweep (all of them);
+#               with only some, bench/RESULTS.md is left as it is and the
+#               tables go to BUILD_DIR/bench/results.md only
 # Writes BUILD_DIR/bench/raw/*.txt (every measurement), BUILD_DIR/bench/
 # results.md (the tables) and, last, a copy of it in bench/RESULTS.md.
 set -eu
@@ -36,6 +39,12 @@ XOR_STEPS=${XOR_STEPS:-20000}
 XOR_BUDGET=${XOR_BUDGET:-4}
 CNN_N=${CNN_N:-60000}
 CNN_RUNS=${CNN_RUNS:-1}
+ALL_TASKS="A B C mem kernels sweep"
+TASKS=${TASKS:-$ALL_TASKS}
+want() {  # TASK: is it in TASKS?
+  case " $TASKS " in *" $1 "*) return 0 ;; esac
+  return 1
+}
 root=$(pwd)
 mkdir -p "$build/bench/raw"
 out=$(cd "$build/bench" && pwd)
@@ -108,7 +117,7 @@ $cc -std=c99 -O2 -Wall bench/gemm_floor.c $blas -lm -o "$out/gemm_floor"
   echo "octave: $($oct --eval 'disp(version())' 2>/dev/null)"
   echo "torch: $($py -c 'import torch; print(torch.__version__)')"
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo '-')$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "settings: RUNS=$RUNS EPOCHS=$EPOCHS THREADS='$THREADS' XOR_STEPS=$XOR_STEPS XOR_BUDGET=$XOR_BUDGET CNN_N=$CNN_N CNN_RUNS=$CNN_RUNS"
+  echo "settings: RUNS=$RUNS EPOCHS=$EPOCHS THREADS='$THREADS' XOR_STEPS=$XOR_STEPS XOR_BUDGET=$XOR_BUDGET CNN_N=$CNN_N CNN_RUNS=$CNN_RUNS TASKS='$TASKS'"
 } > "$raw/env.txt"
 cat "$raw/env.txt"
 
@@ -119,18 +128,24 @@ for t in $THREADS; do
   echo "== $t BLAS thread(s): GEMM peak (2000x2000) and the GEMM-only floor of each task"
   for p in single double; do
     OPENBLAS_NUM_THREADS=$t "$out/gemm_floor" peak $p $t 2000 "$RUNS" | tee -a "$raw/gemm.txt"
+    want A || want B || continue
     OPENBLAS_NUM_THREADS=$t "$out/gemm_floor" floor A $p $t 784,256,128,10 60000 128 "$EPOCHS" "$RUNS" | tee -a "$raw/gemm.txt"
     OPENBLAS_NUM_THREADS=$t "$out/gemm_floor" floor B-xor $p $t 2,8,1 4 4 "$XOR_STEPS" "$RUNS" | tee -a "$raw/gemm.txt"
     OPENBLAS_NUM_THREADS=$t "$out/gemm_floor" floor B-blobs $p $t 64,32,10 2000 32 20 "$RUNS" | tee -a "$raw/gemm.txt"
   done
-  echo "== $t thread(s): task A (Fashion-MNIST, $EPOCHS epoch(s) a run, $RUNS runs)"
-  octave_run nnlab_A_$t "$t" "nnlab_bench('A', $RUNS, $EPOCHS);"
-  python_run torch_A_$t bench/torch_mlp.py --threads "$t" --runs "$RUNS" --epochs "$EPOCHS"
-  octave_run octave_A_$t "$t" "octave_mlp($RUNS, $EPOCHS);"
-  echo "== $t thread(s): task B (small nets)"
-  octave_run nnlab_B_$t "$t" "nnlab_bench('B', $RUNS, '$out/blobs.txt', $XOR_STEPS, 20, $XOR_BUDGET);"
-  python_run torch_B_$t bench/torch_small.py --threads "$t" --runs "$RUNS" --steps "$XOR_STEPS" --blobs "$out/blobs.txt"
-  octave_run octave_B_$t "$t" "octave_small('$out/blobs.txt', $RUNS, $XOR_STEPS, 20);"
+  if want A; then
+    echo "== $t thread(s): task A (Fashion-MNIST, $EPOCHS epoch(s) a run, $RUNS runs)"
+    octave_run nnlab_A_$t "$t" "nnlab_bench('A', $RUNS, $EPOCHS);"
+    python_run torch_A_$t bench/torch_mlp.py --threads "$t" --runs "$RUNS" --epochs "$EPOCHS"
+    octave_run octave_A_$t "$t" "octave_mlp($RUNS, $EPOCHS);"
+  fi
+  if want B; then
+    echo "== $t thread(s): task B (small nets)"
+    octave_run nnlab_B_$t "$t" "nnlab_bench('B', $RUNS, '$out/blobs.txt', $XOR_STEPS, 20, $XOR_BUDGET);"
+    python_run torch_B_$t bench/torch_small.py --threads "$t" --runs "$RUNS" --steps "$XOR_STEPS" --blobs "$out/blobs.txt"
+    octave_run octave_B_$t "$t" "octave_small('$out/blobs.txt', $RUNS, $XOR_STEPS, 20);"
+  fi
+  want C || continue
   echo "== $t thread(s): task C (the CNN of issue 13, $CNN_N images, $CNN_RUNS run(s))"
   for p in single double; do
     OPENBLAS_NUM_THREADS=$t "$out/gemm_floor" cnn C-cnn $p $t "$CNN_N" 128 "$CNN_RUNS" | tee -a "$raw/gemm.txt"
@@ -141,13 +156,14 @@ for t in $THREADS; do
     python_run torch_heap_C_$t bench/torch_cnn.py --threads "$t" --runs "$CNN_RUNS" --n "$CNN_N" --impl torch-heap
 done
 
-echo "== peak memory of one nnlab training epoch (task A-sgd, 1 thread)"
+if want mem; then
+echo "== peak memory of one nnlab training epoch (task A-sgd, 1 thread; task C)"
 # with the step-by-step loop as well (single only) when nn_train has engines
 cases="single:auto double:auto"
-if grep -q 'impl=nnlab-m' "$raw"/nnlab_A_*.txt; then
+if grep -q 'impl=nnlab-m' "$raw"/nnlab_A_*.txt 2>/dev/null; then
   cases="$cases single:m"
 fi
-if grep -q 'impl=nnlab-cols' "$raw"/nnlab_A_*.txt; then
+if grep -q 'impl=nnlab-cols' "$raw"/nnlab_A_*.txt 2>/dev/null; then
   cases="$cases single:cols"
 fi
 for c in $cases; do
@@ -177,14 +193,21 @@ done
 /usr/bin/time -v $oct --eval "$paths nn_mlp([2 2 1]);" >"$raw/mem_empty.log" 2>&1 || true
 kb=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$raw/mem_empty.log")
 echo "RESULT task=mem impl=octave-empty maxrss_kb=$kb" | tee -a "$raw/mem.txt"
+fi
 
-echo "== elementwise kernels against memory bandwidth (1 thread)"
-# 16M elements (bench_kernels' default): every array is larger than the L3
-# cache, so memcpy runs at DRAM bandwidth, the "memory bandwidth" of issue 3
-OPENBLAS_NUM_THREADS=1 "$out/bench_kernels" | tee "$out/kernels.txt"
+if want kernels; then
+  echo "== elementwise kernels against memory bandwidth (1 thread)"
+  # 16M elements (bench_kernels' default): every array is larger than the L3
+  # cache, so memcpy runs at DRAM bandwidth, the "memory bandwidth" of issue 3
+  OPENBLAS_NUM_THREADS=1 "$out/bench_kernels" | tee "$out/kernels.txt"
+else
+  rm -f "$out/kernels.txt"
+fi
 
 # issue 14: nn_sweep serial (1 thread) against 2 local workers and 2 pservers
-octave_run sweep 1 "bench_sweep('$out/blobs.txt');"
+if want sweep; then
+  octave_run sweep 1 "bench_sweep('$out/blobs.txt');"
+fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$raw/env.txt"
 echo "wall time of make bench: $(( $(date +%s) - start )) s" >> "$raw/env.txt"
@@ -192,9 +215,13 @@ echo "wall time of make bench: $(( $(date +%s) - start )) s" >> "$raw/env.txt"
 echo
 $py bench/summarize.py "$out" > "$out/results.md"
 cat "$out/results.md"
-cp "$out/results.md" bench/RESULTS.md
 echo
-echo "bench: wrote $build/bench/results.md and bench/RESULTS.md"
+if [ "$TASKS" = "$ALL_TASKS" ]; then
+  cp "$out/results.md" bench/RESULTS.md
+  echo "bench: wrote $build/bench/results.md and bench/RESULTS.md"
+else
+  echo "bench: wrote $build/bench/results.md (TASKS='$TASKS': bench/RESULTS.md left as it was)"
+fi
 if [ -n "$failed" ]; then
   echo "bench: these parts failed (see $out/raw/*.log):$failed" >&2
   exit 1
