@@ -65,6 +65,7 @@
 % @item nn_cost @tab cost J and gradient of unrolled theta
 % @item nn_minimize @tab minimise [J, grad] in place of fmincg
 % @item nn_gradcheck @tab check back-propagation by finite differences
+% @item nn_grade @tab grade a student's ex4, naming the likely mistake
 % @item nn_unroll @tab all parameters of a network in one column
 % @item nn_roll @tab put the column back into the network
 % @item nn_thetas @tab the course's @{Theta1, Theta2, @dots{}@}
