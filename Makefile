@@ -57,7 +57,7 @@ $(BUILD)/mex/%.m: mex/%.m
 $(BUILD)/tests/%: tests/c/%.c build
 	@mkdir -p $(BUILD)/tests
 	$(CC) -std=c99 -O1 -g -Wall -Wextra -Ilib $< $(BUILD)/obj/libnnlab.a \
-	  -lcmocka $$($(MKOCTFILE) -p BLAS_LIBS) -lm -o $@
+	  -lcmocka $$($(MKOCTFILE) -p LAPACK_LIBS) $$($(MKOCTFILE) -p BLAS_LIBS) -lm -o $@
 
 check: deps build $(C_TESTS) dist
 	@sh tests/check.sh $(BUILD) $(VERSION)
@@ -112,7 +112,7 @@ check-asan: deps
 	for src in tests/c/test_*.c; do \
 	  t=$(SAN_DIR)/$$(basename $$src .c); \
 	  if ! $(CC) -std=c99 -O1 -g -Wall -Wextra $(SAN_FLAGS) -Ilib $$src \
-	       $(SAN_DIR)/obj/libnnlab.a -lcmocka $$($(MKOCTFILE) -p BLAS_LIBS) -lm -o $$t; then \
+	       $(SAN_DIR)/obj/libnnlab.a -lcmocka $$($(MKOCTFILE) -p LAPACK_LIBS) $$($(MKOCTFILE) -p BLAS_LIBS) -lm -o $$t; then \
 	    fail=$$((fail + 1)); continue; \
 	  fi; \
 	  if ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -152,6 +152,6 @@ fuzz:
 	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c lib/$$s.c -o $(FUZZ_DIR)/obj/$$s.o; \
 	done
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined \
-	  tests/fuzz/fuzz_lib.c $(FUZZ_DIR)/obj/*.o $$($(MKOCTFILE) -p BLAS_LIBS) -lm -o $(FUZZ_DIR)/fuzz_lib
+	  tests/fuzz/fuzz_lib.c $(FUZZ_DIR)/obj/*.o $$($(MKOCTFILE) -p LAPACK_LIBS) $$($(MKOCTFILE) -p BLAS_LIBS) -lm -o $(FUZZ_DIR)/fuzz_lib
 	$(FUZZ_DIR)/fuzz_lib -max_total_time=$(FUZZ_TIME) -max_len=512 -timeout=10 \
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus

@@ -21,7 +21,10 @@
 % a cell of name/value pairs for @code{nn_loss}, e.g. @code{@{'delta', 2@}}.
 % @item 'Optimizer'
 % any method of @code{nn_step}: @code{'sgd'}, @code{'adam'} (default),
-% @code{'adamw'}, @code{'rmsprop'}, @code{'adagrad'}, @code{'rprop'}.
+% @code{'adamw'}, @code{'rmsprop'}, @code{'adagrad'}, @code{'rprop'} (per
+% minibatch); or one of MATLAB's classical full-batch trainers (see below):
+% @code{'lm'} (or @code{'trainlm'}), @code{'scg'} (or @code{'trainscg'}),
+% @code{'trainrp'}.
 % @item 'LearningRate'
 % the step size; default: the optimizer's own (PyTorch's) default.
 % @item 'Momentum', 'Dampening', 'Nesterov', 'WeightDecay', 'Betas', 'Eps', 'Alpha', 'Centered', 'AmsGrad', 'LrDecay', 'Etas', 'StepSizes'
@@ -93,7 +96,67 @@
 % whole columns of @var{X}: the compiled engine gathers it straight, with
 % no buffer, about 10% faster per epoch on Fashion-MNIST.  Not for ranking
 % losses.
+% @item 'Goal', 'MinGrad', 'MaxFail', 'Mu', 'MuDec', 'MuInc', 'MuMax', 'Sigma', 'Lambda'
+% options of the full-batch trainers only (an error with the others).
 % @end table
+%
+% @strong{Full-batch classical trainers.}  Each epoch is one iteration on
+% the whole of (@var{X}, @var{T}); @code{'BatchSize'} is then an error
+% (@code{nnlab:nn_train:optionValue}), @code{'Shuffle'} and @code{'Engine'}
+% have no effect, and so are @code{'Checkpoint'} and @code{'Resume'} an
+% error (the runs are short: rerun with the same @code{'Seed'}, which also
+% fixes a dropout mask for the whole run).  @code{info.loss(e)} is the loss
+% of the network at the end of epoch e.
+% @table @code
+% @item 'lm'
+% Levenberg-Marquardt, as @code{trainlm}, for @code{'Loss', 'mse'} (with
+% @code{'L2'} allowed, no @code{'LossOptions'}) on a dense network: dense
+% layers, each followed by at most one activation of default options (what
+% @code{nn_mlp} builds; another layer is the error
+% @code{nnlab:nn_train:optimizer}).  With theta in @code{nn_unroll}'s order
+% and e = Y(:) - T(:), every epoch solves (J'J + mu I) dx = J'e (J, the
+% Jacobian of @code{nn_jacobian}, computed in C; Cholesky, else QR) and
+% tries theta - dx: a lower loss takes it and multiplies mu by
+% @code{'MuDec'} (default 0.1), else mu grows by @code{'MuInc'} (10) and
+% the solve is repeated; training stops when mu passes @code{'MuMax'}
+% (1e10).  @code{'Mu'} is the first mu (1e-3).  Memory: P x P for P
+% parameters (the whole J is never held).
+% @item 'scg'
+% Moller's scaled conjugate gradient, as @code{trainscg}, for any loss and
+% any network: @code{'Sigma'} (5e-5) sets the step of the finite
+% difference of gradients, @code{'Lambda'} (5e-7) the first
+% regularisation.  Two gradients per epoch.
+% @item 'trainrp'
+% @code{nn_step}'s @code{'rprop'} on the full-batch gradient.  Its defaults
+% are PyTorch's (as @code{nn_step}): @code{'LearningRate'} (the first step)
+% 0.01, @code{'Etas'} [0.5 1.2], @code{'StepSizes'} [1e-6 50]; trainrp's
+% delta0 is 0.07.
+% @end table
+% Stop rules of all three: @code{'Goal'} (default 0: stop when the loss is at
+% most Goal; with Goal 0, only at a loss of exactly 0), @code{'MinGrad'}
+% (1e-7: the 2-norm of the loss's gradient), @code{'MaxFail'} (default: as
+% @code{'Patience'}; with validation data, the epochs without a better
+% validation loss, after which the best network is returned).
+%
+% From MATLAB's @code{net.trainParam} (@code{trainlm}, @code{trainscg},
+% @code{trainrp}) to nnlab's options:
+% @multitable @columnfractions .32 .38 .30
+% @headitem trainParam @tab nn_train option @tab notes
+% @item @code{trainFcn} @qcode{'trainlm'} @tab @qcode{'Optimizer', 'lm'} @tab also @qcode{'trainlm'}
+% @item @code{mu}, @code{mu_dec}, @code{mu_inc}, @code{mu_max} @tab @qcode{'Mu'}, @qcode{'MuDec'}, @qcode{'MuInc'}, @qcode{'MuMax'} @tab same defaults
+% @item @code{epochs} @tab @qcode{'Epochs'} @tab MATLAB's default 1000, here 10
+% @item @code{goal} @tab @qcode{'Goal'} @tab on the loss (MSE)
+% @item @code{min_grad} @tab @qcode{'MinGrad'} @tab 2-norm of the gradient
+% @item @code{max_fail} @tab @qcode{'MaxFail'} @tab MATLAB's default 6, here none
+% @item @code{net.divideParam} @tab @qcode{'ValidationFraction'} @tab or @qcode{'ValidationData'}
+% @item @code{trainFcn} @qcode{'trainscg'} @tab @qcode{'Optimizer', 'scg'} @tab also @qcode{'trainscg'}
+% @item @code{sigma}, @code{lambda} @tab @qcode{'Sigma'}, @qcode{'Lambda'} @tab same defaults
+% @item @code{trainFcn} @qcode{'trainrp'} @tab @qcode{'Optimizer', 'trainrp'} @tab
+% @item @code{delta0} @tab @qcode{'LearningRate'} @tab 0.07 there, 0.01 here
+% @item @code{delt_dec}, @code{delt_inc} @tab @qcode{'Etas', [delt_dec delt_inc]} @tab same defaults
+% @item @code{deltamax} @tab @qcode{'StepSizes', [1e-6 deltamax]} @tab same default 50
+% @item @code{net.performParam.regularization} @tab @qcode{'L2'} @tab not the same: L2/2 sum w^2 is added to the loss
+% @end multitable
 %
 % @var{info} is a struct with these fields (the first five hold one value
 % per epoch run, in order):
@@ -125,7 +188,9 @@
 % without validation data), the first of equals; 0 when no epoch finished.
 % @item stop_reason
 % @code{'epochs'} (all epochs ran), @code{'patience'} (early stopping: the
-% network returned is that of @code{best_epoch}) or @code{'diverged'}.
+% network returned is that of @code{best_epoch}) or @code{'diverged'}; for
+% the full-batch trainers also @code{'goal'}, @code{'mingrad'} and (lm)
+% @code{'mumax'}.
 % @item epochs
 % the number of epochs run (the length of @code{loss}), counting those of
 % the run a @code{'Resume'} continues.
@@ -163,7 +228,7 @@
 % round (nn_predict (net, X))'
 %   @result{} 0 1 1 0
 % @end example
-% @seealso{nn_mlp, nn_loss, nn_step, nn_evaluate, nn_predict}
+% @seealso{nn_mlp, nn_loss, nn_step, nn_jacobian, nn_minimize, nn_evaluate, nn_predict}
 % @end deftypefn
 function [net, info] = nn_train(net, X, T, varargin)
   if nargin < 3
@@ -192,7 +257,7 @@ function [net, info] = nn_train(net, X, T, varargin)
   % from X's columns; no copy of the whole data), where it can train the
   % network; else step by step in Octave
   D = [];
-  if ~strcmp(o.Engine, 'm')
+  if ~strcmp(o.Engine, 'm') && ~o.classic
     [D, why] = train_engine(net, o);
     if strcmp(o.Engine, 'c') && isempty(D)
       error('nnlab:nn_train:optionValue', ['nn_train: ''Engine'', ''c'' cannot train this ' ...
@@ -233,6 +298,10 @@ function [net, info] = nn_train(net, X, T, varargin)
                 struct('sizes', net.sizes, 'class', net.class, 'N', N, 'batch', min(o.BatchSize, N), ...
                        'loss', o.Loss, 'optimizer', o.Optimizer, 'seed', o.Seed));
   S = struct('W', {cell(1, numel(net.layers))}, 'b', {cell(1, numel(net.layers))});
+  if o.classic
+    [net, info] = train_classic(net, X, T, o, info, book);
+    return
+  end
   first = 1;
   if ~isempty(ck)
     [net, S, info, book, first] = resume(ck, o, book);

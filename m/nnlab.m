@@ -16,6 +16,7 @@
 % @item nn_conv2d @tab a 2-D convolution layer, and backward
 % @item nn_pool @tab max or average pooling of images, and backward
 % @item nn_batchnorm @tab batch normalisation, and backward
+% @item nn_jacobian @tab Jacobian and J'J of a dense network
 % @end multitable
 %
 % @strong{Networks}
@@ -96,6 +97,7 @@
 % @item nn_demo_xor @tab XOR needs a hidden layer
 % @item nn_demo_linearity @tab no nonlinearity: depth buys nothing
 % @item nn_demo_training @tab architectures, optimizers and losses
+% @item nn_demo_classical @tab Levenberg-Marquardt against Adam on a curve fit
 % @item nn_demo_binary @tab binary classification, ROC curve
 % @item nn_demo_fashion @tab Fashion-MNIST, softmax, cross-entropy
 % @item nn_demo_regression @tab MSE against MAE on data with outliers

@@ -1,4 +1,4 @@
-%% Tests of the lecture demos nn_demo_training, nn_demo_binary and
+%% Tests of the lecture demos nn_demo_training, nn_demo_classical, nn_demo_binary and
 %% nn_demo_regression (issue 5, items 4, 5 and 7), each run in quick mode
 %% into a fresh temporary folder; the PNG files it reports must exist and
 %% be non-empty PNGs.
@@ -32,6 +32,21 @@
 %!    rmdir(outdir, 's');
 %!  end
 %!endfunction
+
+%!test
+%! outdir = tempname();
+%! unwind_protect
+%!   out = evalc('r = nn_demo_classical(outdir, ''Quick'', true);');
+%!   check_demo(r, outdir, {'nn_demo_classical.png'});
+%!   assert({r.runs.optimizer}, {'lm', 'scg', 'trainrp', 'adam'});
+%!   assert(r.runs(1).goal_epoch < 100);          % LM: the goal 1e-5 in < 100 epochs
+%!   assert(r.runs(1).final_loss <= 1e-5);
+%!   assert(isnan(r.runs(4).goal_epoch));          % Adam: not within the quick 300
+%!   assert(r.runs(4).history(100) > 1e-4);
+%!   assert(~isempty(strfind(out, 'LM reached MSE 1e-05 at epoch')));
+%! unwind_protect_cleanup
+%!   remove_folder(outdir);
+%! end_unwind_protect
 
 %!test
 %! outdir = tempname();

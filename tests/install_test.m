@@ -19,7 +19,7 @@ function install_test(tarball, outfile)
   mkdir(prefix);
   user_lists = {pkg('local_list'), pkg('global_list')};
   before = cellfun(@file_text, user_lists, 'UniformOutput', false);
-  kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout', 'nn_fit', 'nn_conv2d', 'nn_pool', 'nn_batchnorm'};
+  kernels = {'nn_dense', 'nn_act', 'nn_loss', 'nn_step', 'nn_dropout', 'nn_fit', 'nn_conv2d', 'nn_pool', 'nn_batchnorm', 'nn_jacobian'};
   unwind_protect
     pkg('prefix', prefix, prefix);
     pkg('local_list', fullfile(prefix, 'octave_packages'));
@@ -70,6 +70,8 @@ function install_test(tarball, outfile)
         check(max(abs(Yb(:) - [-1; 1; -1; 1])) < 1e-4 && Sb.count == 1 && ...
               isequal(Sb.mean, [0.2; 0.4]) && max(abs(dXb(:))) < 1e-12 && ...
               isequal(dbb, [2; 2]), 'nn_batchnorm runs');
+        check(isequal(nn_jacobian([1; 2], {2}, {0}, {'linear'}), [1 1; 1 2]) && ...
+              isequal(nn_jacobian('solve', [2 0; 0 4], [2; 4], 0), [1; 1]), 'nn_jacobian runs (LAPACK linked)');
       catch err
         check(false, ['calling the kernels: ' err.message]);
       end

@@ -1,5 +1,6 @@
 function info = train_finish(info, o, net, diverged)
 % TRAIN_FINISH  The end of an nn_train run: the number of epochs, the plot,
+%   (stop reasons of the full-batch trainers too: 'goal', 'mingrad', 'mumax')
 %   the summary line (with 'Verbose': epochs, best epoch, stop reason,
 %   total time).  DIVERGED = [epoch step] of a divergence: the warning,
 %   stop reason 'diverged' (NET is the last finite network).
@@ -22,9 +23,16 @@ function info = train_finish(info, o, net, diverged)
       watch = 'val_loss';
       v = info.val_loss;
     end
-    if strcmp(info.stop_reason, 'patience')
-      why = sprintf(['no better %s for %d epochs (''Patience''): the network of epoch %d ' ...
-                     'is returned'], watch, o.Patience, info.best_epoch);
+    switch info.stop_reason
+      case 'patience'
+        why = sprintf(['no better %s for %d epochs (''Patience''): the network of epoch %d ' ...
+                       'is returned'], watch, o.Patience, info.best_epoch);
+      case 'goal'
+        why = sprintf('the loss reached ''Goal'' = %g', o.Goal);
+      case 'mingrad'
+        why = sprintf('the norm of the gradient fell below ''MinGrad'' = %g', o.MinGrad);
+      case 'mumax'
+        why = sprintf('mu passed ''MuMax'' = %g: no step lowers the loss', o.MuMax);
     end
     best = 'no epoch finished';
     if info.best_epoch > 0

@@ -12,11 +12,22 @@ function o = train_options(args)
   end
   o.Engine = lower(o.Engine);
   o.Optimizer = lower(o.Optimizer);
+  if any(strcmp(o.Optimizer, {'trainlm', 'trainscg'}))
+    o.Optimizer = o.Optimizer(6:end);          % MATLAB's names
+  end
   o.Loss = lower(o.Loss);
   o.Verbose = logical(o.Verbose);
   o.pairs = any(strcmp(o.Loss, {'margin_ranking', 'pairwise_logistic'}));
   o.cols = layout_option(o.ObservationsIn, o.pairs);
-  o.optargs = optimizer_args(o);
+  o.classic = classic_option(o, args);
+  if o.classic
+    o.optargs = {};
+    if strcmp(o.Optimizer, 'trainrp')
+      o.optargs = optimizer_args(o);
+    end
+  else
+    o.optargs = optimizer_args(o);
+  end
   if ~isempty(o.ValidationData) && (~iscell(o.ValidationData) || numel(o.ValidationData) ~= 2)
     error('nnlab:nn_train:optionValue', 'nn_train: ''ValidationData'' must be a cell {Xv, Tv}');
   end
@@ -30,7 +41,9 @@ function d = defaults()
              'Epochs', 10, 'BatchSize', 128, 'Shuffle', true, 'Seed', [], ...
              'ValidationData', {{}}, 'ValidationFraction', 0, 'Patience', Inf, ...
              'L2', 0, 'Verbose', true, 'Plot', '', 'Checkpoint', '', 'Resume', '', ...
-             'Engine', 'auto', 'ObservationsIn', 'rows');
+             'Engine', 'auto', 'ObservationsIn', 'rows', ...
+             'Goal', 0, 'MinGrad', 1e-7, 'MaxFail', [], 'Mu', 1e-3, 'MuDec', 0.1, ...
+             'MuInc', 10, 'MuMax', 1e10, 'Sigma', 5e-5, 'Lambda', 5e-7);
 end
 
 function ok = options_ok(o)
@@ -114,4 +127,58 @@ function args = optimizer_args(o)
   given = ~cellfun('isempty', values);
   args = [names(given); values(given)];
   args = args(:).';
+end
+
+function classic = classic_option(o, args)
+% The full-batch classical trainers ('lm', 'scg', 'trainrp'; MATLAB's names
+% 'trainlm' and 'trainscg' too): their options checked, o.Optimizer set to
+% the short name.  They take the whole data at each epoch: an explicit
+% 'BatchSize' is an error, and so are 'Checkpoint' and 'Resume'.
+  fn = 'nn_train';
+  classic = any(strcmp(o.Optimizer, {'lm', 'scg', 'trainrp'}));
+  given = lower(args(1:2:end));
+  mine = {'goal', 'mingrad', 'maxfail', 'mu', 'mudec', 'muinc', 'mumax', 'sigma', 'lambda'};
+  if ~classic
+    k = find(ismember(given, mine), 1);
+    if ~isempty(k)
+      error('nnlab:nn_train:optionValue', ['nn_train: option ''%s'' belongs to the full-batch ' ...
+            'trainers (''Optimizer'' ''lm'', ''scg'' or ''trainrp''), not to ''%s'''], ...
+            args{2 * k - 1}, o.Optimizer);
+    end
+    return
+  end
+  if any(strcmp(given, 'batchsize'))
+    error('nnlab:nn_train:optionValue', ['nn_train: ''Optimizer'', ''%s'' trains on the whole ' ...
+          'data at every epoch (full batch): leave ''BatchSize'' out'], o.Optimizer);
+  end
+  if ~isempty(o.Checkpoint) || ~isempty(o.Resume)
+    error('nnlab:nn_train:optionValue', ['nn_train: ''Checkpoint'' and ''Resume'' are not ' ...
+          'available with ''Optimizer'', ''%s'' (its runs are short: rerun with the same ''Seed'')'], ...
+          o.Optimizer);
+  end
+  check_value(fn, 'Goal', o.Goal, 'scalar', 0, Inf);
+  check_value(fn, 'MinGrad', o.MinGrad, 'scalar', 0, Inf);
+  if ~isempty(o.MaxFail) && ~(isnumeric(o.MaxFail) && isscalar(o.MaxFail) && isreal(o.MaxFail) && ...
+                              o.MaxFail >= 1 && (isinf(o.MaxFail) || o.MaxFail == round(o.MaxFail)))
+    error('nnlab:nn_train:optionValue', 'nn_train: ''MaxFail'' must be a whole number >= 1 or Inf');
+  end
+  check_value(fn, 'Mu', o.Mu, 'scalar', 0, Inf);
+  check_value(fn, 'MuDec', o.MuDec, 'scalar', 0, 1);
+  check_value(fn, 'MuInc', o.MuInc, 'scalar', 1, Inf);
+  check_value(fn, 'MuMax', o.MuMax, 'scalar', 0, Inf);
+  check_value(fn, 'Sigma', o.Sigma, 'scalar', 0, Inf);
+  check_value(fn, 'Lambda', o.Lambda, 'scalar', 0, Inf);
+  if ~(o.Mu > 0 && o.MuDec > 0 && o.MuDec < 1 && o.MuInc > 1 && o.Sigma > 0 && o.Lambda > 0)
+    error('nnlab:nn_train:optionValue', ['nn_train: ''Mu'', ''Sigma'' and ''Lambda'' must be ' ...
+          '> 0, ''MuDec'' in (0, 1) and ''MuInc'' > 1']);
+  end
+  if o.pairs
+    error('nnlab:nn_train:optimizer', ['nn_train: ''Optimizer'', ''%s'' does not train ' ...
+          'ranking losses'], o.Optimizer);
+  end
+  if strcmp(o.Optimizer, 'lm') && ~isempty(o.Loss) && ~strcmp(o.Loss, 'mse')
+    error('nnlab:nn_train:optimizer', ['nn_train: ''Optimizer'', ''lm'' (Levenberg-Marquardt) ' ...
+          'minimises a sum of squares: it needs ''Loss'', ''mse'', not ''%s''; use ''scg'' ' ...
+          'for other losses'], o.Loss);
+  end
 end
