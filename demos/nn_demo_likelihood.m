@@ -31,6 +31,19 @@
 % observations, for odd @math{N} at the middle observation only, for even
 % @math{N} on the whole interval between the two middle observations,
 % which holds the median.
+% @item Heteroscedastic Gaussian.  On 400 points whose noise grows with
+% @math{x} (standard deviation @math{0.05 + 0.45 x} around
+% @math{sin(2 pi x)}, @math{x} in [0, 1]), a 1-32-32-2 network trained by
+% @code{nn_train} with @qcode{'Loss', 'gaussian'} predicts for each
+% @math{x} a mean @math{mu} and a log variance @math{s}: its own
+% uncertainty, @math{sigma = exp(s/2)}.  The loss is
+% @math{(s + (y - mu)^2 exp(-s)) / 2} (checked against the formula); the
+% predicted @math{sigma} follows the true one (correlation above 0.9,
+% about 5 times larger at the right end than at the left), about 95% of
+% the points lie in the band @math{mu +- 2 sigma}, and the Gaussian NLL is
+% lower than that of a network trained with @qcode{'mse'} and one
+% @math{sigma} for all points (the residuals' RMS, its maximum-likelihood
+% value).
 % @end enumerate
 %
 % Every identity is checked numerically (to 1e-10 or better; the
@@ -43,7 +56,10 @@
 % @math{log L} and its zero; @file{nn_demo_likelihood_location.png}, the
 % Gaussian and the Laplace negative log-likelihoods over @math{mu} (each
 % minus its minimum) with the mean and the median marked, for the 11
-% observations and for the last 10 of them.
+% observations and for the last 10 of them;
+% @file{nn_demo_likelihood_heteroscedastic.png}, the data with the
+% predicted mean and its +-2 sigma band beside the true band, and the
+% predicted against the true sigma over @math{x}.
 %
 % The option @qcode{'Quick', true} (for the test suite) uses coarser grids
 % (step 0.01 instead of 0.001); the claims are the same.  The demo takes a
@@ -65,7 +81,8 @@ outdir = figure_folder(fn, outdir);
 r = struct('topic', 'Losses are negative log-likelihoods', ...
            'claim', ['Maximum likelihood gives p = n/N for a Bernoulli, BCE is its negative log-likelihood ' ...
                      '(gradients -y/p + (1-y)/(1-p) and sigma(z) - y), MSE and MAE are those of a Gaussian ' ...
-                     'and a Laplace, minimised at the mean and the median.'], ...
+                     'and a Laplace, minimised at the mean and the median; a network trained with the Gaussian NLL ' ...
+                     'of [mean, log variance] predicts its own uncertainty on noise that grows with x.'], ...
            'result', '', 'figures', {{}});
 failed = {};
 if quick
@@ -225,12 +242,60 @@ if ~median_ok
   failed{end + 1} = 'the grid minimum of the Laplace -log L is not at the median';
 end
 
+% (e) heteroscedastic Gaussian: a network that predicts its own uncertainty
+old = randn('state');                  % a seeded draw; your own stream is kept
+randn('state', 3);
+Nh = 400;
+xh = linspace(0, 1, Nh)';
+sd = 0.05 + 0.45 * xh;                 % the noise grows with x
+yh = sin(2 * pi * xh) + sd .* randn(Nh, 1);
+randn('state', old);
+targs = {'Epochs', 200, 'BatchSize', 50, 'LearningRate', 0.01, 'Seed', 2, 'Verbose', false};
+neth = nn_train(nn_mlp([1 32 32 2], 'Hidden', 'tanh', 'Seed', 1), xh, yh, 'Loss', 'gaussian', targs{:});
+Yh = nn_predict(neth, xh);
+muh = Yh(:, 1);
+sh = exp(Yh(:, 2) / 2);                % sigma = exp(s/2), s the predicted log variance
+Lh = nn_loss(Yh, yh, 'gaussian', 'reduction', 'none');
+err_het = max(abs(Lh - 0.5 * (Yh(:, 2) + (yh - muh) .^ 2 .* exp(-Yh(:, 2)))));
+c_sd = corrcoef(sh, sd);
+c_sd = c_sd(1, 2);
+edge = 40;
+ratio = mean(sh(end - edge + 1:end)) / mean(sh(1:edge));
+ratio_true = mean(sd(end - edge + 1:end)) / mean(sd(1:edge));
+inband = mean(abs(yh - muh) <= 2 * sh);
+% the homoscedastic baseline: the mean by MSE, one sigma (the residuals' RMS)
+netm = nn_train(nn_mlp([1 32 32 1], 'Hidden', 'tanh', 'Seed', 1), xh, yh, 'Loss', 'mse', targs{:});
+mum = nn_predict(netm, xh);
+sm = sqrt(mean((yh - mum) .^ 2));
+nll_het = nn_loss(Yh, yh, 'gaussian', 'full', true);
+nll_fix = nn_loss(mum, yh, 'gaussian', 'sigma', sm, 'full', true);
+fprintf('(e) Heteroscedastic Gaussian: %d points, y = sin(2 pi x) + noise of sd 0.05 + 0.45 x;\n', Nh);
+fprintf('    a 1-32-32-2 network predicts [mu, s = log sigma^2], trained with nn_train(..., ''Loss'', ''gaussian'').\n');
+fprintf('    loss = (s + (y - mu)^2 exp(-s))/2 within %.1e; predicted vs true sigma: correlation %.3f,\n', err_het, c_sd);
+fprintf('    right end / left end %.2f (true %.2f); %.1f%% of the points in mu +- 2 sigma (95.4%% for a Gaussian).\n', ...
+        ratio, ratio_true, 100 * inband);
+fprintf('    Gaussian NLL per point: %.4f with the predicted sigma, %.4f with one sigma = %.3f (MSE network).\n', ...
+        nll_het, nll_fix, sm);
+if ~(err_het < 1e-12)
+  failed{end + 1} = sprintf('the heteroscedastic loss is not (s + r^2 exp(-s))/2 (%.1e)', err_het);
+end
+if ~(c_sd > 0.9 && ratio > 3 && inband > 0.9 && inband < 0.99)
+  failed{end + 1} = sprintf(['the predicted sigma does not follow the noise (correlation %.3f, ratio %.2f, ' ...
+                             '%.1f%% in the band)'], c_sd, ratio, 100 * inband);
+end
+if ~(nll_het < nll_fix)
+  failed{end + 1} = sprintf('the heteroscedastic NLL %.4f is not below the fixed-sigma one %.4f', nll_het, nll_fix);
+end
+
 r.result = sprintf(['Bernoulli maximum at p = %.4f (grid) and %.10f (fzero), n/N = %.2f; BCE = -1/N log L ' ...
                     'within %.0e, gradients within %.0e; Gaussian -log L = affine(MSE) within %.0e, grid minimum at the ' ...
                     'mean, fitted sigma^2 = 1/N variance within %.0e; Laplace -log L = affine(MAE) within %.0e, ' ...
-                    'minimum at the median (odd N) and on the middle interval (even N)'], ...
+                    'minimum at the median (odd N) and on the middle interval (even N); heteroscedastic network: ' ...
+                    'predicted sigma vs true correlation %.3f, %.1f%% of the points in mu +- 2 sigma, NLL %.3f ' ...
+                    'against %.3f with one sigma'], ...
                    p_grid, p_zero, n / N, max(err_bce, eps), max([err_dp, err_dz, err_chain, eps]), ...
-                   max(err_aff_g, eps), max(err_var, eps), max(err_aff_l, eps));
+                   max(err_aff_g, eps), max(err_var, eps), max(err_aff_l, eps), c_sd, 100 * inband, ...
+                   nll_het, nll_fix);
 
 % figure 1: the Bernoulli likelihood and the zero of the derivative of its log
 fig = nn_figure([1100 440]);
@@ -291,6 +356,39 @@ for k = 1:2
                                 'observations'}, 'location', 'northeast');
 end
 files{end + 1} = nn_figure(fig, fullfile(outdir, 'nn_demo_likelihood_location.png'));
+
+% figure 3: the heteroscedastic network's mean and +-2 sigma band
+fig = nn_figure([1100 460]);
+ax = subplot(1, 2, 1, 'parent', fig);
+band = [muh - 2 * sh; flipud(muh + 2 * sh)];
+patch([xh; flipud(xh)], band, [0.8 0.88 0.97], 'edgecolor', 'none', 'parent', ax);
+hold(ax, 'on');
+h1 = plot(ax, xh, yh, '.', 'color', [0.4 0.4 0.4], 'markersize', 6);
+h2 = plot(ax, xh, muh, '-', 'color', [0 0.45 0.74], 'linewidth', 2);
+h3 = plot(ax, xh, muh + 2 * sh, '-', 'color', [0 0.45 0.74], 'linewidth', 1);
+plot(ax, xh, muh - 2 * sh, '-', 'color', [0 0.45 0.74], 'linewidth', 1);
+h4 = plot(ax, xh, sin(2 * pi * xh) + 2 * sd, '--', 'color', [0.85 0.33 0.1], 'linewidth', 1.5);
+plot(ax, xh, sin(2 * pi * xh) - 2 * sd, '--', 'color', [0.85 0.33 0.1], 'linewidth', 1.5);
+hold(ax, 'off');
+set(ax, 'box', 'on');
+xlabel(ax, 'x');
+ylabel(ax, 'y');
+title(ax, sprintf('predicted \\mu \\pm 2\\sigma: %.1f%% of the points', 100 * inband));
+legend(ax, [h1 h2 h3 h4], {'data', 'predicted mean \mu', '\mu \pm 2\sigma (predicted)', ...
+                           'true mean \pm 2 sd'}, 'location', 'southwest');
+ax = subplot(1, 2, 2, 'parent', fig);
+plot(ax, xh, sd, '--', 'color', [0.85 0.33 0.1], 'linewidth', 2);
+hold(ax, 'on');
+plot(ax, xh, sh, '-', 'color', [0 0.45 0.74], 'linewidth', 2);
+plot(ax, xh([1 end]), sm * [1 1], ':', 'color', [0.3 0.3 0.3], 'linewidth', 1.5);
+hold(ax, 'off');
+set(ax, 'box', 'on');
+xlabel(ax, 'x');
+ylabel(ax, '\sigma');
+title(ax, sprintf('\\sigma = exp(s/2) against the true sd (r = %.3f)', c_sd));
+legend(ax, {'true sd 0.05 + 0.45 x', 'predicted \sigma', sprintf('one \\sigma (MSE fit), %.3f', sm)}, ...
+       'location', 'northwest');
+files{end + 1} = nn_figure(fig, fullfile(outdir, 'nn_demo_likelihood_heteroscedastic.png'));
 r.figures = files;
 fprintf('Result: %s.\n', r.result);
 fprintf('Figures: %s\n', strjoin(files, ', '));

@@ -86,15 +86,31 @@ static int check_index(nn_int n, nn_int k, const real *T, nn_loss_fact *f)
     return NN_OK;
 }
 
+/* gaussian, laplace and poisson (lib/loss_likelihood.c): the loss of each
+ * element of T, added to *sum (or, for 'none', w_i times it written to L),
+ * and dZ = g_i times its gradient. */
+void NN_(nn_loss_likelihood)(int kind, const nn_loss_opts *o, nn_int n,
+                             nn_int k, const real *Z, nn_int tcols,
+                             const real *T, const real *g, int none,
+                             double *sum, real *L, real *dZ);
+
 int NN_(nn_loss_check)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
                        const real *Z, nn_int tcols, const real *T,
                        nn_loss_fact *f)
 {
     nn_int i, m = n * k;
-    (void)o;
     if (f != NULL)
         memset(f, 0, sizeof *f);
-    switch (kind) {
+    switch (nn_loss_alias_of(kind)) {
+    case NN_LOSS_POISSON:
+        for (i = 0; i < m; i++)
+            if (!(T[i] >= 0 && T[i] < HUGE_VAL))
+                return found(f, NN_LOSS_BAD_T_COUNT, n, i, (double)T[i]);
+        if (!o->log_input)
+            for (i = 0; i < m; i++)
+                if (!(Z[i] >= 0))
+                    return found(f, NN_LOSS_BAD_Z_RATE, n, i, (double)Z[i]);
+        return NN_OK;
     case NN_LOSS_BCE:
         for (i = 0; i < m; i++)
             if (!(Z[i] >= 0 && Z[i] <= 1))
@@ -411,12 +427,16 @@ int NN_(nn_loss_ws)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
     int none = o->reduction == NN_RED_NONE;
     int per_obs = nn_loss_per_observation(kind);
     double wsum = 0, denom, sum = 0;
+    nn_int cols = k;     /* columns of loss values (elementwise losses) */
     real *g;   /* per-row factor of the gradient: w_i, or w_i / denom */
     int st;
 
     if (kind < 0 || kind >= NN_LOSS_COUNT)
         return NN_ENAME;
     st = nn_loss_check_sizes(kind, o, n, k, n, tcols, NULL, 0);
+    if (nn_loss_learned(kind, k, tcols))
+        cols = tcols;
+    kind = nn_loss_alias_of(kind);
     /* ce with class probabilities checks T block by block as it goes (one
      * pass over T): on NN_EARG, dZ and L may then hold part of a result */
     if (st == NN_OK && !(kind == NN_LOSS_CE && tcols != 1))
@@ -428,7 +448,7 @@ int NN_(nn_loss_ws)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
         for (i = 0; i < n; i++) wsum += o->weights[i];
     else
         wsum = (double)n;
-    denom = per_obs ? wsum : wsum * (double)k;
+    denom = per_obs ? wsum : wsum * (double)cols;
 
     /* no element: L is empty, or sum 0 / mean NaN; and no scratch, since
      * n may be huge when k = 0 (an n x 0 Z holds no memory) */
@@ -452,6 +472,11 @@ int NN_(nn_loss_ws)(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
     }
 
     switch (kind) {
+    case NN_LOSS_GAUSSIAN:
+    case NN_LOSS_LAPLACE:
+    case NN_LOSS_POISSON:
+        NN_(nn_loss_likelihood)(kind, o, n, k, Z, tcols, T, g, none, &sum, L, dZ);
+        break;
     case NN_LOSS_NLL:
         if (dZ != NULL)
             for (i = 0; i < n * k; i++) dZ[i] = R(0);

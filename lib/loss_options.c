@@ -6,7 +6,8 @@
 
 static const char *const names[NN_LOSS_COUNT] = {
     "mse", "bce", "mae", "huber", "bce_logits", "hinge", "ce", "nll",
-    "margin_ranking", "pairwise_logistic"
+    "margin_ranking", "pairwise_logistic", "bernoulli", "categorical",
+    "gaussian", "laplace", "poisson"
 };
 static const char *const red_names[] = { "mean", "sum", "none" };
 
@@ -16,11 +17,25 @@ const char *nn_loss_name(int kind) { return kind >= 0 && kind < NN_LOSS_COUNT ? 
 const char *nn_loss_names(void)
 {
     return "'mse', 'mae', 'huber', 'bce', 'bce_logits', 'hinge', 'ce', 'nll', "
-           "'margin_ranking', 'pairwise_logistic'";
+           "'margin_ranking', 'pairwise_logistic', 'bernoulli', 'categorical', "
+           "'gaussian', 'laplace', 'poisson'";
+}
+
+int nn_loss_alias_of(int kind)
+{
+    return kind == NN_LOSS_BERNOULLI ? NN_LOSS_BCE_LOGITS
+         : kind == NN_LOSS_CATEGORICAL ? NN_LOSS_CE : kind;
+}
+
+int nn_loss_learned(int kind, nn_int k, nn_int tcols)
+{
+    return (kind == NN_LOSS_GAUSSIAN || kind == NN_LOSS_LAPLACE) && tcols > 0 &&
+           k % 2 == 0 && k / 2 == tcols;   /* (2 tcols may overflow) */
 }
 
 int nn_loss_per_observation(int kind)
 {
+    kind = nn_loss_alias_of(kind);
     return kind == NN_LOSS_CE || kind == NN_LOSS_NLL ||
            kind == NN_LOSS_MARGIN_RANKING || kind == NN_LOSS_PAIRWISE_LOGISTIC;
 }
@@ -35,18 +50,45 @@ void nn_loss_defaults(int kind, nn_loss_opts *o)
     o->label_smoothing = 0.0;
     o->pos_weight = NULL;
     o->weights = NULL;
+    o->sigma = 1.0;
+    o->scale = 1.0;
+    o->eps = kind == NN_LOSS_POISSON ? 1e-8 : 1e-6;
+    o->full = 0;
+    o->log_input = 1;
 }
 
-/* The options of each loss besides 'reduction' and 'weights'. */
+/* The options of each loss besides 'reduction' and 'weights', as the list
+ * the messages show. */
 static const char *own_option(int kind)
 {
-    switch (kind) {
-    case NN_LOSS_HUBER: return "delta";
-    case NN_LOSS_BCE_LOGITS: return "pos_weight";
-    case NN_LOSS_CE: return "label_smoothing";
-    case NN_LOSS_MARGIN_RANKING: return "margin";
+    switch (nn_loss_alias_of(kind)) {
+    case NN_LOSS_HUBER: return "'delta'";
+    case NN_LOSS_BCE_LOGITS: return "'pos_weight'";
+    case NN_LOSS_CE: return "'label_smoothing'";
+    case NN_LOSS_MARGIN_RANKING: return "'margin'";
+    case NN_LOSS_GAUSSIAN: return "'sigma', 'eps', 'full'";
+    case NN_LOSS_LAPLACE: return "'scale', 'eps', 'full'";
+    case NN_LOSS_POISSON: return "'log_input', 'full', 'eps'";
     default: return NULL;
     }
+}
+
+/* 1 when name is one of the quoted names of list. */
+static int in_list(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    const char *p = list;
+    if (list == NULL || n == 0)
+        return 0;
+    while ((p = strchr(p, '\'')) != NULL) {
+        if (strncmp(p + 1, name, n) == 0 && p[1 + n] == '\'')
+            return 1;
+        p = strchr(p + 1, '\'');
+        if (p == NULL)
+            break;
+        p++;
+    }
+    return 0;
 }
 
 /* Every value finite and >= 0. */
@@ -95,8 +137,31 @@ int nn_loss_option(int kind, nn_loss_opts *o, const char *name,
         }
         return st;
     }
-    if (own != NULL && strcmp(name, own) == 0) {
-        switch (kind) {
+    if (own != NULL && in_list(own, name)) {
+        if (strcmp(name, "full") == 0)
+            return nn_util_bool(name, val, nval, &o->full, msg, msglen);
+        if (strcmp(name, "log_input") == 0)
+            return nn_util_bool(name, val, nval, &o->log_input, msg, msglen);
+        if (strcmp(name, "eps") == 0) {
+            if (kind == NN_LOSS_POISSON)
+                return nn_util_real(name, val, nval, 0, HUGE_VAL, &o->eps, msg,
+                                    msglen);
+            return nn_util_real_open(name, val, nval, 0, HUGE_VAL, &o->eps, msg,
+                                     msglen);
+        }
+        if (strcmp(name, "sigma") == 0) {
+            st = nn_util_real_open(name, val, nval, 0, HUGE_VAL, &o->sigma, msg,
+                                   msglen);
+            o->sigma_given |= st == NN_OK;
+            return st;
+        }
+        if (strcmp(name, "scale") == 0) {
+            st = nn_util_real_open(name, val, nval, 0, HUGE_VAL, &o->scale, msg,
+                                   msglen);
+            o->scale_given |= st == NN_OK;
+            return st;
+        }
+        switch (nn_loss_alias_of(kind)) {
         case NN_LOSS_HUBER:
             return nn_util_real_open(name, val, nval, 0, HUGE_VAL, &o->delta,
                                      msg, msglen);
@@ -120,7 +185,7 @@ int nn_loss_option(int kind, nn_loss_opts *o, const char *name,
     if (msg != NULL && msglen > 0) {
         if (own != NULL)
             snprintf(msg, msglen, "loss '%s' has no option '%s' (it has: "
-                     "'reduction', 'weights', '%s')", nn_loss_name(kind), name, own);
+                     "'reduction', 'weights', %s)", nn_loss_name(kind), name, own);
         else
             snprintf(msg, msglen, "loss '%s' has no option '%s' (it has: "
                      "'reduction', 'weights')", nn_loss_name(kind), name);
@@ -132,17 +197,18 @@ int nn_loss_check_sizes(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
                         nn_int trows, nn_int tcols, char *msg, size_t msglen)
 {
     const char *nm = nn_loss_name(kind);
+    int learned = nn_loss_learned(kind, k, tcols);
     long N = (long)n, K = (long)k, TR = (long)trows, TC = (long)tcols;
     if (n < 0 || k < 0 || trows < 0 || tcols < 0)
         return nn_util_fail(NN_EARG, msg, msglen, "sizes cannot be negative, but Z is "
                          "%ldx%ld and T is %ldx%ld", N, K, TR, TC);
-    switch (kind) {
+    switch (nn_loss_alias_of(kind)) {
     case NN_LOSS_CE:
     case NN_LOSS_NLL:
         if (k < 1)
             return nn_util_fail(NN_EARG, msg, msglen, "loss '%s' needs Z with one column per "
                              "class (at least one), but Z is %ldx%ld", nm, N, K);
-        if (kind == NN_LOSS_CE && (trows != n || (tcols != 1 && tcols != k)))
+        if (kind != NN_LOSS_NLL && (trows != n || (tcols != 1 && tcols != k)))
             return nn_util_fail(NN_EARG, msg, msglen, "loss '%s' needs T of size %ldx1 (class "
                              "indices) or %ldx%ld (class probabilities), but T "
                              "is %ldx%ld", nm, N, N, K, TR, TC);
@@ -160,6 +226,26 @@ int nn_loss_check_sizes(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
             return nn_util_fail(NN_EARG, msg, msglen, "loss '%s' needs T of size %ldx1 (+1 or "
                              "-1 for each pair), but T is %ldx%ld", nm, N, TR, TC);
         break;
+    case NN_LOSS_GAUSSIAN:
+    case NN_LOSS_LAPLACE:
+        if (trows != n || !(tcols == k || learned))
+            return nn_util_fail(NN_EARG, msg, msglen, "loss '%s' needs T of the size "
+                             "of Z (%ldx%ld; a fixed %s) or Z with two columns per "
+                             "column of T (%s), but T is %ldx%ld", nm, N, K,
+                             kind == NN_LOSS_GAUSSIAN ? "sigma" : "scale",
+                             kind == NN_LOSS_GAUSSIAN ? "[mean, log variance]"
+                             : "[location, log scale]", TR, TC);
+        if (learned && (kind == NN_LOSS_GAUSSIAN ? o->sigma_given : o->scale_given))
+            return nn_util_fail(NN_EARG, msg, msglen, "option '%s' fixes the %s, but Z "
+                             "(%ldx%ld) has two columns per column of T (%ldx%ld): "
+                             "the network predicts %s itself; leave '%s' out, or "
+                             "give Z of T's size", kind == NN_LOSS_GAUSSIAN ?
+                             "sigma" : "scale", kind == NN_LOSS_GAUSSIAN ?
+                             "standard deviation" : "scale", N, K, TR, TC,
+                             kind == NN_LOSS_GAUSSIAN ? "its log variance" :
+                             "its log scale", kind == NN_LOSS_GAUSSIAN ? "sigma"
+                             : "scale");
+        break;
     default:
         if (trows != n || tcols != k)
             return nn_util_fail(NN_EARG, msg, msglen, "loss '%s' needs T of the size of Z "
@@ -171,7 +257,7 @@ int nn_loss_check_sizes(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
                          "observation (a column of size %ldx1), but it has %ld "
                          "elements",
                          N, (long)o->n_weights);
-    if (kind == NN_LOSS_BCE_LOGITS && o->pos_weight != NULL &&
+    if (nn_loss_alias_of(kind) == NN_LOSS_BCE_LOGITS && o->pos_weight != NULL &&
         o->n_pos_weight != 1 && o->n_pos_weight != k)
         return nn_util_fail(NN_EARG, msg, msglen, "option 'pos_weight' needs a scalar or a "
                          "1x%ld vector (one weight per column of Z), but it has "
@@ -196,4 +282,12 @@ nn_int nn_loss_out_count(int kind, const nn_loss_opts *o, nn_int n, nn_int k)
     nn_int r, c;
     nn_loss_out_size(kind, o, n, k, &r, &c);
     return r * c;
+}
+
+void nn_loss_value_size(int kind, const nn_loss_opts *o, nn_int n, nn_int k,
+                        nn_int tcols, nn_int *rows, nn_int *cols)
+{
+    nn_loss_out_size(kind, o, n, k, rows, cols);
+    if (o->reduction == NN_RED_NONE && nn_loss_learned(kind, k, tcols))
+        *cols = tcols;
 }

@@ -7,14 +7,18 @@
 % @code{nn_train} unless given:
 %
 % @table @asis
-% @item classification (@code{'ce'}, @code{'nll'}, @code{'bce'}, @code{'bce_logits'}, @code{'hinge'})
+% @item classification (@code{'ce'}, @code{'nll'}, @code{'bce'}, @code{'bce_logits'}, @code{'hinge'}, @code{'bernoulli'}, @code{'categorical'})
 % @code{r.accuracy}, @code{r.confusion} (@code{C(i,j)}: true class i
 % predicted as j), @code{r.precision}, @code{r.recall}, @code{r.f1} (per
 % class) and @code{r.macro_precision}, @code{r.macro_recall},
 % @code{r.macro_f1}; for the binary losses also @code{r.auc} and
 % @code{r.roc} (fields @code{fpr}, @code{tpr}, @code{thresholds}).
-% @item regression (@code{'mse'}, @code{'mae'}, @code{'huber'})
-% @code{r.mse}, @code{r.mae}, @code{r.r2}.
+% @item regression (@code{'mse'}, @code{'mae'}, @code{'huber'}, @code{'gaussian'}, @code{'laplace'}, @code{'poisson'})
+% @code{r.mse}, @code{r.mae}, @code{r.r2}, of the predicted mean: for
+% @code{'gaussian'} and @code{'laplace'} with two output columns per target
+% (mean and log variance or log scale) the first ones, for @code{'poisson'}
+% the rate @code{exp (Y)} (@code{Y} itself with @code{'log_input'}
+% @code{false}).
 % @item ranking (@code{'margin_ranking'}, @code{'pairwise_logistic'})
 % on pairs (@var{X} holds the two items side by side, @var{T} is +1 when the
 % first should rank higher, -1 otherwise): @code{r.pair_accuracy}.  On single
@@ -92,7 +96,13 @@ function r = nn_evaluate(net, X, T, varargin)
     Y = double(Y);
     T = double(T);
     switch loss
-      case {'mse', 'mae', 'huber'}
+      case {'mse', 'mae', 'huber', 'gaussian', 'laplace', 'poisson'}
+        if size(Y, 2) == 2 * size(T, 2)      % [mean, log variance or log scale]
+          Y = Y(:, 1:size(T, 2));
+        end
+        if strcmp(loss, 'poisson') && log_input(o.LossOptions)
+          Y = exp(Y);                        % the rate
+        end
         s = nn_regression_metrics(Y, T);
         r.mse = s.mse;
         r.mae = s.mae;
@@ -100,7 +110,7 @@ function r = nn_evaluate(net, X, T, varargin)
       case {'margin_ranking', 'pairwise_logistic'}
         r.pair_accuracy = mean(sign(Y(:, 1) - Y(:, 2)) == sign(T(:)));
       otherwise
-        binary = any(strcmp(loss, {'bce', 'bce_logits', 'hinge'}));
+        binary = any(strcmp(loss, {'bce', 'bce_logits', 'bernoulli', 'hinge'}));
         if binary
           threshold = 0.5;
           if ~strcmp(loss, 'bce')
@@ -135,6 +145,16 @@ function r = nn_evaluate(net, X, T, varargin)
   if nargout == 0
     report(r);
     clear r
+  end
+end
+
+function tf = log_input(opts)
+% The 'log_input' of poisson's loss options (default true).
+  tf = true;
+  for i = 1:2:numel(opts) - 1
+    if ischar(opts{i}) && strcmpi(opts{i}, 'log_input')
+      tf = logical(opts{i + 1});
+    end
   end
 end
 

@@ -1,4 +1,5 @@
 /* nn_loss: loss value and its gradient with respect to the network output. */
+#include <stdio.h>
 #include <string.h>
 #include "nnmex.h"
 
@@ -84,6 +85,15 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         mxFree(opt);
     }
 
+    if (nn_loss_learned(c.kind, k, (nn_int)mxGetN(T)) && (nn_int)mxGetM(T) == n &&
+        (c.kind == NN_LOSS_GAUSSIAN ? c.o.sigma_given : c.o.scale_given))
+        nnm_error(FN, "option", "option '%s' fixes the %s, but Z (%ldx%ld) has two "
+                  "columns per column of T: the network predicts %s; leave '%s' "
+                  "out, or give Z of the size of T", c.kind == NN_LOSS_GAUSSIAN ?
+                  "sigma" : "scale", c.kind == NN_LOSS_GAUSSIAN ? "standard "
+                  "deviation" : "scale", (long)n, (long)k, c.kind == NN_LOSS_GAUSSIAN ?
+                  "its log variance" : "its log scale", c.kind == NN_LOSS_GAUSSIAN ?
+                  "sigma" : "scale");
     msg[0] = '\0';
     if (nn_loss_check_sizes(c.kind, &c.o, n, k, (nn_int)mxGetM(T),
                             (nn_int)mxGetN(T), msg, sizeof msg) != NN_OK)
@@ -98,7 +108,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                   nnm_describe(P, d1, sizeof d1));
 
     cls = mxGetClassID(Z);
-    nn_loss_out_size(c.kind, &c.o, n, k, &rows, &cols);
+    nn_loss_value_size(c.kind, &c.o, n, k, (nn_int)mxGetN(T), &rows, &cols);
     plhs[0] = nnm_new_matrix(FN, rows, cols, cls);
     if (nlhs >= 2)
         plhs[1] = nnm_new_matrix(FN, n, k, cls);

@@ -7,10 +7,10 @@
 %
 % @multitable {Argument} {@var{N} x @var{K} or @var{N} x 1} {the gradient of @var{L} (for @qcode{'none'}: of @code{sum (@var{L}(:))})}
 % @headitem Argument @tab Size @tab Meaning
-% @item @var{Z} @tab @var{N} x @var{K} @tab the network's output: values, probabilities, logits or scores, depending on the loss
+% @item @var{Z} @tab @var{N} x @var{K} @tab the network's output: values, probabilities, logits, scores or distribution parameters, depending on the loss
 % @item @var{T} @tab see below @tab the targets, of the class of @var{Z}
 % @item @var{NAME} @tab string @tab the loss, one of those below
-% @item @var{L} @tab 1 x 1, @var{N} x @var{K} or @var{N} x 1 @tab the loss (see @qcode{'reduction'})
+% @item @var{L} @tab 1 x 1, @var{N} x @var{K}, @var{N} x 1 or @var{N} x @var{K}/2 @tab the loss (see @qcode{'reduction'}; @var{K}/2 for the learned shape of @qcode{'gaussian'} and @qcode{'laplace'})
 % @item @var{dZ} @tab @var{N} x @var{K} @tab the gradient of @var{L} (for @qcode{'none'}: of @code{sum (@var{L}(:))})
 % @end multitable
 %
@@ -154,20 +154,119 @@
 % @math{w_i d} (divided by the same denominator for @qcode{'mean'}).
 % @end table
 %
-% @strong{The likelihood view.}  Most of these losses are negative
-% log-likelihoods of the targets under a model whose parameter is @var{Z}:
-% @qcode{'mse'} is that of a Gaussian of mean @math{z} and fixed variance (up
-% to a constant and a factor), @qcode{'mae'} that of a Laplace distribution of
-% location @math{z}, @qcode{'bce'} and @qcode{'bce_logits'} that of a Bernoulli
-% with probability @math{z} or @math{s(z)}, @qcode{'ce'} and @qcode{'nll'} that of
-% a categorical distribution.  Minimising them is maximum likelihood.
+% @strong{Likelihood-named losses.}  Most losses above are negative
+% log-likelihoods (NLL) of the targets under a distribution whose
+% parameters the network outputs; minimising them is maximum likelihood.
+% Five names say so, each with its derivation.  They take @qcode{'reduction'}
+% and @qcode{'weights'} as above, with @qcode{'mean'} over the elements of
+% @var{T}.
+%
+% @table @asis
+% @item @qcode{'bernoulli'}
+% @math{t} in [0, 1] (a 0/1 outcome, or its probability) from a Bernoulli
+% of probability @math{p = s(z)}: @math{P(t) = p^t (1 - p)^(1 - t)}, so
+% @math{-log P = -t log s(z) - (1 - t) log (1 - s(z))}, which is
+% @qcode{'bce_logits'} (its numbers, and its option @qcode{'pos_weight'}).
+%
+% @item @qcode{'categorical'}
+% A class among @var{K} with probabilities @math{p = softmax(z)}:
+% @math{-log P(class c) = -log p_c = logsumexp(z) - z_c}, which is
+% @qcode{'ce'} (the same @var{T}, indices or probabilities, and
+% @qcode{'label_smoothing'}); one value per row.
+%
+% @item @qcode{'gaussian'}
+% @math{t} from a Gaussian of mean @math{z} and variance @math{v}:
+% @math{-log p(t) = (log v + (t - z)^2 / v) / 2 + log (2 pi) / 2}.  With a
+% fixed standard deviation (option @qcode{'sigma'}, > 0, default 1;
+% @var{T} of the size of @var{Z}) and @math{v = sigma^2} it is
+% @example
+% @group
+% l = (z - t)^2 / (2 sigma^2) + log (sigma) [+ log (2 pi) / 2]
+% d = (z - t) / sigma^2
+% @end group
+% @end example
+% @noindent
+% so for sigma = 1: half the squared error, @qcode{'mse'} / 2, plus a
+% constant.  @emph{Heteroscedastic}: with @var{Z} of 2 @var{C} columns for
+% @var{T} of @var{C}, @var{Z} = [@var{mu}, @var{s}], the network predicting
+% for each target its mean @math{mu} and the log of its variance
+% @math{s = log v} (a free real output; @math{v = exp(s)}, sigma =
+% @math{exp(s/2)}).  Then @var{L} with @qcode{'none'} is @var{N} x @var{C}
+% and
+% @example
+% @group
+% l = (s + (mu - t)^2 exp(-s)) / 2 [+ log (2 pi) / 2]
+% dl/dmu = (mu - t) exp(-s),   dl/ds = (1 - (mu - t)^2 exp(-s)) / 2
+% @end group
+% @end example
+% @noindent
+% This is @code{torch.nn.GaussianNLLLoss} of @code{input = mu} and
+% @code{var = exp(s)}, its options included: @qcode{'full'} (true or false,
+% default false) adds the constant @math{log (2 pi) / 2}, and
+% @qcode{'eps'} (> 0, default 1e-6) clamps the variance, @math{v = max
+% (exp(s), eps)} (and @math{max (sigma^2, eps)}).  As PyTorch, the clamp
+% is not differentiated: below @math{log (eps)} the value is constant in
+% @math{s}, but @math{dl/ds} is @math{dl/dv} at @math{v = eps} times
+% @math{exp(s)}, @math{(1/eps - (mu - t)^2/eps^2) exp(s) / 2}, what PyTorch's
+% autograd gives through @code{var = exp(s)}.  Option @qcode{'sigma'} with
+% the two-column shape is an error (@code{option}).
+%
+% @item @qcode{'laplace'}
+% @math{t} from a Laplace distribution of location @math{z} and scale
+% @math{b}: @math{-log p(t) = |t - z| / b + log (2 b)}.  Fixed scale
+% (option @qcode{'scale'}, > 0, default 1):
+% @example
+% @group
+% l = |z - t| / b + log (b) [+ log 2]     d = sign (z - t) / b
+% @end group
+% @end example
+% @noindent
+% so for b = 1 it is @qcode{'mae'}.  Learned scale: @var{Z} =
+% [@var{mu}, @var{s}] of 2 @var{C} columns with @math{s = log b}:
+% @example
+% @group
+% l = |mu - t| exp(-s) + s [+ log 2]
+% dl/dmu = sign (mu - t) exp(-s),   dl/ds = 1 - |mu - t| exp(-s)
+% @end group
+% @end example
+% @noindent
+% @qcode{'full'} adds @math{log 2} and @qcode{'eps'} (default 1e-6) clamps
+% the scale, @math{b = max (exp(s), eps)}, as for @qcode{'gaussian'}
+% (PyTorch has no Laplace loss; the check is against
+% @code{torch.distributions.Laplace}).
+%
+% @item @qcode{'poisson'}
+% Counts @math{t >= 0} (finite; whole numbers are not required) from a
+% Poisson of rate @math{lambda}: @math{-log P(t) = lambda - t log lambda +
+% log (t!)}.  As @code{torch.nn.PoissonNLLLoss}: with @qcode{'log_input'}
+% true (the default) @var{Z} is @math{log lambda}, else @math{lambda}
+% itself (then @var{Z} >= 0), and @qcode{'eps'} (>= 0, default 1e-8) keeps
+% the log finite:
+% @example
+% @group
+% log_input:  l = exp(z) - t z                 d = exp(z) - t
+% otherwise:  l = z - t log (z + eps)          d = 1 - t / (z + eps)
+% @end group
+% @end example
+% @noindent
+% @qcode{'full'} adds Stirling's approximation of @math{log (t!)},
+% @math{t log t - t + log (2 pi t) / 2}, for @math{t > 1} (0 for @math{t <=
+% 1}).
+% @end table
+%
+% The others have likelihoods too: @qcode{'mse'} is twice the fixed-sigma
+% Gaussian NLL less its constant, @qcode{'mae'} the Laplace one of b = 1,
+% @qcode{'bce'} the Bernoulli of probability @math{z}, @qcode{'nll'} the
+% categorical of log-probabilities @math{z}.
 %
 % @strong{Classes and errors.}  @var{Z} and @var{T} are full, real, 2-D and
 % both single or both double; @var{L} and @var{dZ} have their class.  Errors
 % have identifiers @code{nnlab:nn_loss:@var{what}}: @code{size} when @var{T} or
 % a vector option has the wrong size for the loss (the message says the size
 % expected), @code{domain} when an element of @var{T} (or of @var{Z} for
-% @qcode{'bce'}) is outside the loss's domain, and @code{nargin},
+% @qcode{'bce'} and @qcode{'poisson'} with rates) is outside the loss's
+% domain, @code{option} also for @qcode{'sigma'} or @qcode{'scale'} with
+% the two-column (learned) shape, and @code{nargin},
 % @code{nargout}, @code{class}, @code{mixedClass}, @code{sparse},
 % @code{complex}, @code{name}, @code{option}, @code{optionValue} or
 % @code{outOfMemory}.

@@ -373,10 +373,10 @@ void nnm_loss_fact_text(int kind, nn_int k, nn_int tcols,
                  "logits", nm, r, c, v);
         break;
     case NN_LOSS_BAD_T_PROB:
-        if (kind == NN_LOSS_CE)
-            snprintf(msg, len, "loss 'ce' with one column of T per class (%ld) takes "
-                     "class probabilities in [0, 1], but T(%ld,%ld) = %g", (long)tcols,
-                     r, c, v);
+        if (nn_loss_alias_of(kind) == NN_LOSS_CE)
+            snprintf(msg, len, "loss '%s' with one column of T per class (%ld) takes "
+                     "class probabilities in [0, 1], but T(%ld,%ld) = %g", nm,
+                     (long)tcols, r, c, v);
         else
             snprintf(msg, len, "loss '%s' needs targets in [0, 1], but T(%ld,%ld) = %g",
                      nm, r, c, v);
@@ -399,6 +399,15 @@ void nnm_loss_fact_text(int kind, nn_int k, nn_int tcols,
     case NN_LOSS_BAD_T_RANK:
         snprintf(msg, len, "loss '%s' needs T = 1 (the first item ranks higher) or "
                  "-1 (the second does), but T(%ld) = %g", nm, r, v);
+        break;
+    case NN_LOSS_BAD_T_COUNT:
+        snprintf(msg, len, "loss '%s' takes counts, finite numbers >= 0, but "
+                 "T(%ld,%ld) = %g", nm, r, c, v);
+        break;
+    case NN_LOSS_BAD_Z_RATE:
+        snprintf(msg, len, "loss '%s' with 'log_input' false takes rates >= 0, but "
+                 "Z(%ld,%ld) = %g; give log rates with 'log_input' true (the "
+                 "default)", nm, r, c, v);
         break;
     default:
         snprintf(msg, len, "Z or T lies outside the domain of loss '%s'", nm);

@@ -82,7 +82,8 @@
 %! z = randn('state');
 %! unwind_protect
 %!   out = evalc('r = nn_demo_likelihood(outdir, ''quick'', 1);');
-%!   check_demo(r, outdir, 2);
+%!   check_demo(r, outdir, 3);
+%!   assert(~isempty(strfind(r.figures{3}, 'nn_demo_likelihood_heteroscedastic.png')));
 %!   assert(~isempty(strfind(r.figures{1}, 'nn_demo_likelihood_bernoulli.png')));
 %!   assert(~isempty(strfind(r.figures{2}, 'nn_demo_likelihood_location.png')));
 %!   assert(abs(number_after(r.result, 'Bernoulli maximum at p =') - 0.35) < 1e-12);

@@ -18,7 +18,7 @@
 
 %!function args = case_options (S, p)
 %!  args = {};
-%!  opt = {'delta', 'margin', 'label_smoothing', 'pos_weight'};
+%!  opt = {'delta', 'margin', 'label_smoothing', 'pos_weight', 'sigma', 'scale', 'eps', 'full', 'log_input'};
 %!  for i = 1:numel (opt)
 %!    if (isfield (S, [p opt{i}]))
 %!      args = [args, opt(i), {S.([p opt{i}])}];
@@ -74,13 +74,29 @@
 %!    'margin_ranking', Z2, t, {}
 %!    'margin_ranking', Z2, t, {'margin', 0.5}
 %!    'pairwise_logistic', 3 * Z2, t, {}
+%!    'bernoulli', 3 * Y, P, {'pos_weight', [0.5 2 3]}
+%!    'categorical', 2 * Y, idx, {'label_smoothing', 0.2}
+%!    'categorical', 2 * Y, P, {}
+%!    'gaussian', Y + D .* S, Y, {}
+%!    'gaussian', Y + D .* S, Y, {'sigma', 0.6, 'full', true}
+%!    'gaussian', [Y + D .* S, 0.8 * randn(N, K)], Y, {}
+%!    'gaussian', [Y + D .* S, 0.8 * randn(N, K)], Y, {'full', 1, 'eps', 0.01}
+%!    'laplace', Y + D .* S, Y, {}
+%!    'laplace', Y + D .* S, Y, {'scale', 0.4, 'full', true}
+%!    'laplace', [Y + D .* S, 0.8 * randn(N, K)], Y, {}
+%!    'laplace', [Y + D .* S, 0.8 * randn(N, K)], Y, {'full', true, 'eps', 1e-3}
+%!    'poisson', Y, round(3 * P), {}
+%!    'poisson', Y, 4 * P, {'full', true}
+%!    'poisson', 0.2 + 3 * rand(N, K), round(5 * P), {'log_input', false}
+%!    'poisson', 0.2 + 3 * rand(N, K), round(5 * P), {'log_input', 0, 'full', 1, 'eps', 0.5}
 %!  };
 %!endfunction
 
 %% ---- PyTorch references, double (1e-12) and single (1e-5) ---------------
 %!test
 %! names = {'mse', 'mae', 'huber', 'bce', 'bce_logits', 'hinge', 'ce', 'nll', ...
-%!          'margin_ranking', 'pairwise_logistic'};
+%!          'margin_ranking', 'pairwise_logistic', 'bernoulli', 'categorical', ...
+%!          'gaussian', 'laplace', 'poisson'};
 %! reds = {'mean', 'sum', 'none'};
 %! for q = 1:numel (names)
 %!   S = load (fullfile ('tests', 'data', ['loss_' names{q} '.txt']));
@@ -390,3 +406,191 @@
 %!error id=nnlab:nn_loss:domain
 %! P = rand (700, 4);  P(650, 3) = NaN;   % in a later block of rows
 %! nn_loss (randn (700, 4), P, 'ce');
+
+%% ---- likelihood-named losses: definitions --------------------------------
+%!test
+%! randn ('state', 11);  rand ('state', 11);
+%! Z = randn (5, 3);  T = randn (5, 3);  w = rand (5, 1);
+%! % bernoulli and categorical are bce_logits and ce under other names
+%! P = rand (5, 3);
+%! for red = {'mean', 'sum', 'none'}
+%!   a = {'reduction', red{1}, 'weights', w};
+%!   [L1, d1] = nn_loss (Z, P, 'bernoulli', a{:}, 'pos_weight', [1 2 3]);
+%!   [L2, d2] = nn_loss (Z, P, 'bce_logits', a{:}, 'pos_weight', [1 2 3]);
+%!   assert (isequal (L1, L2) && isequal (d1, d2));
+%!   [L1, d1] = nn_loss (Z, [1; 3; 2; 2; 1], 'categorical', a{:}, 'label_smoothing', 0.1);
+%!   [L2, d2] = nn_loss (Z, [1; 3; 2; 2; 1], 'ce', a{:}, 'label_smoothing', 0.1);
+%!   assert (isequal (L1, L2) && isequal (d1, d2));
+%! end
+%! % gaussian, fixed sigma: (z - t)^2 / (2 sigma^2) + log(sigma) [+ log(2 pi)/2]
+%! [L, d] = nn_loss (Z, T, 'gaussian', 'reduction', 'none');
+%! [Lm, dm] = nn_loss (Z, T, 'mse', 'reduction', 'none');
+%! assert (L, Lm / 2, 1e-15);  assert (d, dm / 2, 1e-15);
+%! L = nn_loss (Z, T, 'gaussian', 'sigma', 0.5, 'full', true, 'reduction', 'none');
+%! assert (L, (Z - T) .^ 2 / 0.5 + log (0.5) + log (2 * pi) / 2, 1e-14);
+%! % the variance is clamped at eps: sigma^2 = 1e-8 counts as 1e-6
+%! assert (nn_loss (Z, T, 'gaussian', 'sigma', 1e-4), nn_loss (Z, T, 'gaussian', 'sigma', 1e-3), 1e-12);
+%! % laplace, fixed scale: |z - t| / b + log b [+ log 2]; b = 1 is mae
+%! [L, d] = nn_loss (Z, T, 'laplace');
+%! [Lm, dm] = nn_loss (Z, T, 'mae');
+%! assert ([L; d(:)], [Lm; dm(:)], 1e-15);
+%! L = nn_loss (Z, T, 'laplace', 'scale', 2, 'full', 1, 'reduction', 'none');
+%! assert (L, abs (Z - T) / 2 + log (4), 1e-14);
+%! % learned: Z = [mean, log variance] / [location, log scale], one loss per element of T
+%! S = 0.7 * randn (5, 3);
+%! [L, d] = nn_loss ([Z S], T, 'gaussian', 'reduction', 'none', 'full', true);
+%! assert (size (L), [5 3]);  assert (size (d), [5 6]);
+%! assert (L, 0.5 * (S + (Z - T) .^ 2 ./ exp (S) + log (2 * pi)), 1e-14);
+%! assert (d, [(Z - T) ./ exp(S), 0.5 * (1 - (Z - T) .^ 2 ./ exp (S))], 1e-14);
+%! [L, d] = nn_loss ([Z S], T, 'laplace', 'reduction', 'none');
+%! assert (L, abs (Z - T) ./ exp (S) + S, 1e-14);
+%! assert (d, [sign(Z - T) ./ exp(S), 1 - abs(Z - T) ./ exp(S)], 1e-14);
+%! % 'mean' over the elements of T, weighted as the elementwise losses
+%! Ln = nn_loss ([Z S], T, 'gaussian', 'reduction', 'none');
+%! assert (nn_loss ([Z S], T, 'gaussian'), mean (Ln(:)), 1e-15);
+%! assert (nn_loss ([Z S], T, 'gaussian', 'weights', w), sum (sum (w .* Ln)) / (3 * sum (w)), 1e-15);
+%! % the learned shape with fixed log variance log(sigma^2) is the fixed sigma
+%! assert (nn_loss ([Z, log(0.49) * ones(5, 3)], T, 'gaussian'), nn_loss (Z, T, 'gaussian', 'sigma', 0.7), 1e-14);
+%! % poisson: exp(z) - t z (log_input), z - t log(z + eps); Stirling's term for t > 1
+%! C = [0 1 2; 3 4 5; 0 0 7; 1 2 3; 9 0 1];
+%! [L, d] = nn_loss (Z, C, 'poisson', 'reduction', 'none');
+%! assert (L, exp (Z) - C .* Z, 1e-14);  assert (d, exp (Z) - C, 1e-14);
+%! R = exp (Z);
+%! [L, d] = nn_loss (R, C, 'poisson', 'log_input', false, 'reduction', 'none', 'full', true);
+%! st = C .* log (C) - C + log (2 * pi * C) / 2;
+%! st(C <= 1) = 0;
+%! assert (L, R - C .* log (R + 1e-8) + st, 1e-13);
+%! assert (d, 1 - C ./ (R + 1e-8), 1e-14);
+%! % non-integer counts are allowed; with eps 0 a rate 0 gives 0 log 0 = NaN
+%! % for t = 0 and Inf for t > 0, as PyTorch
+%! assert (isfinite (nn_loss (R, C + 0.5, 'poisson', 'log_input', 0)));
+%! L = nn_loss ([0 1 0], [0 2 1], 'poisson', 'log_input', false, 'eps', 0, 'reduction', 'none');
+%! assert (isnan (L(1)) && L(2) == 1 && L(3) == Inf);
+
+%!test
+%! % the clamp of the variance (scale): v = max(exp(s), eps), as PyTorch's
+%! % GaussianNLLLoss, which does not differentiate the clamp: the value is
+%! % constant in s below log(eps), the gradient is dl/dv (at v = eps) exp(s)
+%! z = [0.3; -1];  t = [1; 0.5];  s = [-9; -8];  r = z - t;  e = 1e-3;
+%! for cls = {'double', 'single'}
+%!   c = @(x) cast (x, cls{1});
+%!   [L, d] = nn_loss (c([z s]), c(t), 'gaussian', 'eps', e, 'reduction', 'none');
+%!   tol = 1e-13 * strcmp (cls{1}, 'double') + 1e-6 * strcmp (cls{1}, 'single');
+%!   assert (double (L), 0.5 * (log (e) + r .^ 2 / e), tol * 1e4);
+%!   assert (double (d), [r / e, 0.5 * (1 / e - r .^ 2 / e ^ 2) .* exp(s)], tol * 1e6);
+%!   [L, d] = nn_loss (c([z s]), c(t), 'laplace', 'eps', e, 'reduction', 'none');
+%!   assert (double (L), abs (r) / e + log (e), tol * 1e4);
+%!   assert (double (d), [sign(r) / e, (1 / e - abs(r) / e ^ 2) .* exp(s)], tol * 1e6);
+%! end
+%! assert (nn_loss ([z s - 1], t, 'gaussian', 'eps', e), nn_loss ([z s], t, 'gaussian', 'eps', e));
+%! % huge and tiny log variances stay finite or give the limit
+%! [L, d] = nn_loss ([0 800; 0 -800], [1; 1], 'gaussian', 'reduction', 'none');
+%! assert (L, [400; 0.5 * (log(1e-6) + 1e6)], 1e-9);
+%! assert (all (isfinite (d(:))));
+%! [L, d] = nn_loss ([0 800; 0 -800], [1; 1], 'laplace', 'reduction', 'none');
+%! assert (L, [800; log(1e-6) + 1e6], 1e-9);
+%! assert (all (isfinite (d(:))));
+%! % single and double agree
+%! randn ('state', 5);
+%! Z = randn (20, 4);  T = randn (20, 2);
+%! for nm = {'gaussian', 'laplace'}
+%!   [L, d] = nn_loss (Z, T, nm{1}, 'full', true);
+%!   [Ls, ds] = nn_loss (single (Z), single (T), nm{1}, 'full', true);
+%!   assert (double (Ls), L, 1e-5 * abs (L));
+%!   assert (double (ds), d, 1e-5);
+%! end
+
+%% ---- likelihood-named losses: errors ---------------------------------------
+%!error <option 'sigma' fixes the standard deviation> nn_loss ([1 2], 1, 'gaussian', 'sigma', 2)
+%!error id=nnlab:nn_loss:option nn_loss ([1 2; 3 4], [1; 2], 'laplace', 'scale', 2)
+%!error id=nnlab:nn_loss:option nn_loss ([1 2], [1 2], 'gaussian', 'scale', 2)
+%!error id=nnlab:nn_loss:option nn_loss ([1 2], [1 2], 'laplace', 'sigma', 2)
+%!error id=nnlab:nn_loss:option nn_loss ([1 2], [1 2], 'poisson', 'sigma', 2)
+%!error id=nnlab:nn_loss:option nn_loss ([1 2], [1 2], 'mse', 'full', true)
+%!error id=nnlab:nn_loss:option nn_loss ([1 2], [1 2], 'gaussian', 'log_input', true)
+%!error id=nnlab:nn_loss:option nn_loss ([1 2], [1 2], 'bernoulli', 'label_smoothing', 0.1)
+%!error id=nnlab:nn_loss:option nn_loss ([1 2], 1, 'categorical', 'pos_weight', 1)
+%!error <it has: 'reduction', 'weights', 'sigma', 'eps', 'full'> nn_loss ([1 2], [1 2], 'gaussian', 'delta', 1)
+%!error id=nnlab:nn_loss:optionValue nn_loss ([1 2], [1 2], 'gaussian', 'sigma', 0)
+%!error id=nnlab:nn_loss:optionValue nn_loss ([1 2], [1 2], 'gaussian', 'sigma', -1)
+%!error id=nnlab:nn_loss:optionValue nn_loss ([1 2], [1 2], 'gaussian', 'sigma', Inf)
+%!error id=nnlab:nn_loss:optionValue nn_loss ([1 2], [1 2], 'gaussian', 'sigma', [1 2])
+%!error id=nnlab:nn_loss:optionValue nn_loss ([1 2], [1 2], 'laplace', 'scale', NaN)
+%!error id=nnlab:nn_loss:optionValue nn_loss ([1 2], [1 2], 'gaussian', 'eps', 0)
+%!error id=nnlab:nn_loss:optionValue nn_loss ([1 2], [1 2], 'laplace', 'eps', -1e-3)
+%!error id=nnlab:nn_loss:optionValue nn_loss ([1 2], [1 2], 'poisson', 'eps', -1)
+%!error id=nnlab:nn_loss:optionValue nn_loss ([1 2], [1 2], 'poisson', 'eps', NaN)
+%!error id=nnlab:nn_loss:optionValue nn_loss ([1 2], [1 2], 'gaussian', 'full', 2)
+%!error id=nnlab:nn_loss:optionValue nn_loss ([1 2], [1 2], 'poisson', 'log_input', 'yes')
+%!error id=nnlab:nn_loss:optionValue nn_loss ([1 2], [1 2], 'poisson', 'full', [1 1])
+%!error <two columns per column of T \(\[mean, log variance\]\)> nn_loss (ones (2, 3), ones (2, 2), 'gaussian')
+%!error id=nnlab:nn_loss:size nn_loss (ones (2, 4), ones (2, 3), 'laplace')
+%!error id=nnlab:nn_loss:size nn_loss (ones (2, 2), ones (3, 1), 'gaussian')
+%!error id=nnlab:nn_loss:size nn_loss (ones (2, 2), ones (2, 1), 'poisson')
+%!error id=nnlab:nn_loss:size nn_loss (ones (2, 2), ones (2, 1), 'bernoulli')
+%!error id=nnlab:nn_loss:size nn_loss (ones (2, 3), ones (2, 2), 'categorical')
+%!error id=nnlab:nn_loss:size nn_loss ([1 2; 3 4], [1; 2], 'gaussian', 'weights', [1; 1; 1])
+%!error <takes counts, finite numbers .*but T\(1,2\) = -1> nn_loss ([1 2], [0 -1], 'poisson')
+%!error id=nnlab:nn_loss:domain nn_loss ([1 2], [0 NaN], 'poisson')
+%!error id=nnlab:nn_loss:domain nn_loss ([1 2], [0 Inf], 'poisson')
+%!error id=nnlab:nn_loss:domain nn_loss (single ([1 2]), single ([-2 1]), 'poisson')
+%!error <takes rates .*but Z\(2,1\) = -0.5> nn_loss ([1; -0.5], [1; 1], 'poisson', 'log_input', false)
+%!error id=nnlab:nn_loss:domain nn_loss ([1; NaN], [1; 1], 'poisson', 'log_input', 0)
+%!error id=nnlab:nn_loss:domain nn_loss ([0.5 2], [1 2], 'bernoulli')
+%!error id=nnlab:nn_loss:domain nn_loss (ones (2, 3), [1; 4], 'categorical')
+
+%% ---- the likelihood losses in nn_train: the learned shape, both engines
+%!test
+%! randn ('state', 4);
+%! X = linspace (0, 1, 60)';  T = X + (0.05 + 0.3 * X) .* randn (60, 1);
+%! args = {'Epochs', 4, 'BatchSize', 20, 'Optimizer', 'sgd', 'LearningRate', 0.05, 'Seed', 3, 'Verbose', false};
+%! for nm = {'gaussian', 'laplace'}
+%!   net = nn_mlp ([1 6 2], 'Hidden', 'tanh', 'Seed', 1);
+%!   [a, ia] = nn_train (net, X, T, 'Loss', nm{1}, args{:}, 'Engine', 'm');
+%!   [b, ib] = nn_train (net, X, T, 'Loss', nm{1}, args{:}, 'Engine', 'c');
+%!   assert (isequal (ia.loss, ib.loss) && isequal (a, b));
+%!   assert (all (isfinite (ia.loss)));
+%!   assert (ia.loss(end), nn_loss (nn_predict (a, X), T, nm{1}), 0.2);
+%! end
+%! % poisson counts, bernoulli 0/1 and categorical labels, on the engine
+%! C = round (3 * X);  B = double (X > 0.5);  K = 1 + (X > 0.3) + (X > 0.7);
+%! for c = {{'poisson', C, 1}, {'bernoulli', B, 1}, {'categorical', K, 3}}
+%!   [nm, TT, k] = c{1}{:};
+%!   [~, ia] = nn_train (nn_mlp ([1 6 k], 'Seed', 1), X, TT, 'Loss', nm, args{:}, 'Engine', 'c');
+%!   assert (all (isfinite (ia.loss)));
+%! end
+%!error id=nnlab:nn_train:size nn_train (nn_mlp ([1 3]), (1:4)', (1:4)', 'Loss', 'gaussian', 'Verbose', false)
+
+## the likelihood names in nn_train and nn_evaluate: the metric of the loss
+## they stand for (bernoulli as bce_logits, categorical as ce), and the
+## regression metrics of the predicted mean (the first of two columns per
+## target; the rate exp(Y) for poisson)
+%!test
+%! x = linspace (0, 1, 60)'; t = sin (3 * x);
+%! net = nn_mlp ([1 6 2], 'Hidden', 'tanh', 'Seed', 2);
+%! [net, info] = nn_train (net, x, t, 'Loss', 'gaussian', 'Epochs', 3, 'Verbose', false, 'Seed', 2);
+%! assert (info.metric_name, 'mae');
+%! Y = nn_predict (net, x);
+%! assert (info.metric(end), mean (abs (Y(:, 1) - t)), 0.5);   % during the epoch, near the end's
+%! assert (all (isfinite (info.metric)));
+%! r = nn_evaluate (net, x, t, 'Loss', 'gaussian');
+%! assert (r.mae, mean (abs (Y(:, 1) - t)), 1e-12);
+%! assert (r.loss, nn_loss (Y, t, 'gaussian'), 1e-12);
+%!test
+%! x = linspace (0, 1, 40)'; c = round (exp (1 + x));
+%! net = nn_mlp ([1 4 1], 'Hidden', 'tanh', 'Seed', 3);
+%! [net, info] = nn_train (net, x, c, 'Loss', 'poisson', 'Epochs', 2, 'Verbose', false, 'Seed', 3);
+%! assert (info.metric_name, 'mae'); assert (all (isfinite (info.metric)));
+%! r = nn_evaluate (net, x, c, 'Loss', 'poisson');
+%! assert (r.mae, mean (abs (exp (nn_predict (net, x)) - c)), 1e-12);
+%!test
+%! x = linspace (-1, 1, 40)'; y = double (x > 0); yc = 1 + (x > -0.3) + (x > 0.3);
+%! [nb, ib] = nn_train (nn_mlp ([1 3 1], 'Seed', 4), x, y, 'Loss', 'bernoulli', 'Epochs', 2, 'Verbose', false, 'Seed', 4);
+%! [nl, il] = nn_train (nn_mlp ([1 3 1], 'Seed', 4), x, y, 'Loss', 'bce_logits', 'Epochs', 2, 'Verbose', false, 'Seed', 4);
+%! assert (ib.metric_name, 'accuracy'); assert (ib.metric, il.metric); assert (ib.loss, il.loss);
+%! assert (nn_evaluate (nb, x, y, 'Loss', 'bernoulli').auc, nn_evaluate (nl, x, y, 'Loss', 'bce_logits').auc);
+%! [nc, ic] = nn_train (nn_mlp ([1 3 3], 'Seed', 4), x, yc, 'Loss', 'categorical', 'Epochs', 2, 'Verbose', false, 'Seed', 4);
+%! [ne, ie] = nn_train (nn_mlp ([1 3 3], 'Seed', 4), x, yc, 'Loss', 'ce', 'Epochs', 2, 'Verbose', false, 'Seed', 4);
+%! assert (ic.metric, ie.metric); assert (ic.loss, ie.loss);
+%! assert (nn_evaluate (nc, x, yc, 'Loss', 'categorical').accuracy, nn_evaluate (ne, x, yc, 'Loss', 'ce').accuracy);
+%!error id=nnlab:nn_loss:domain nn_loss ([1; 2], [-1; 2], 'poisson')

@@ -8,8 +8,11 @@ function check_targets(fn, net, T, loss, why, labels, name)
 %   nnlab:FN:domain, the kernel's id); else T must be N x K (nnlab:FN:size).
 %   Each message says what was picked and the likely fix: 'Loss', 'ce' for
 %   labels 1..K, T + 1 for 0-based labels ("Octave counts classes from 1"),
-%   an output layer of as many units as classes.  Ranking losses are
-%   checked elsewhere (predict_pairs).
+%   an output layer of as many units as classes.  'categorical' is 'ce'
+%   under its likelihood's name; 'gaussian' and 'laplace' also take T of
+%   half the output's columns (the network predicts [mean, log variance]
+%   or [location, log scale]).  Ranking losses are checked elsewhere
+%   (predict_pairs).
   if any(strcmp(loss, {'margin_ranking', 'pairwise_logistic'}))
     return
   end
@@ -23,7 +26,10 @@ function check_targets(fn, net, T, loss, why, labels, name)
   else
     picked = sprintf('loss ''%s'' (picked because %s)', loss, why);
   end
-  if C == 1 && K > 1 && (labels || any(strcmp(loss, {'ce', 'nll'})))
+  if any(strcmp(loss, {'gaussian', 'laplace'})) && C > 0 && K == 2 * C
+    return
+  end
+  if C == 1 && K > 1 && (labels || any(strcmp(loss, {'ce', 'nll', 'categorical'})))
     bad = ~(T == round(T) & T >= 1 & T <= K);
     if any(bad)
       i = find(bad, 1);

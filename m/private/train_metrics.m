@@ -8,12 +8,38 @@ function M = train_metrics()
 %                                  compared: metric = hits / per
 %   tm = M.targets(loss, T)        what M.epochs compares outputs with
 %   m = M.epochs(loss, Y, tm, K, C)   the metric of C epochs' outputs at once
+% The likelihood names count as the losses whose numbers they are
+% ('bernoulli' as 'bce_logits', 'categorical' as 'ce'); 'gaussian',
+% 'laplace' and 'poisson' are regressions, measured by the mean absolute
+% error of the mean: the first columns of Y when it has two per target
+% (mean and log variance or log scale), exp(Y) for 'poisson' (its default
+% 'log_input': Y is the log of the rate).
   M = struct('name', @metric_name, 'metric', @metric, 'mode', @metric_mode, ...
              'targets', @metric_targets, 'epochs', @metrics);
 end
 
+function loss = canonical(loss)
+  switch loss
+    case 'bernoulli'
+      loss = 'bce_logits';
+    case 'categorical'
+      loss = 'ce';
+  end
+end
+
+function Y = mean_part(loss, Y, C)
+% The predicted means: the first C columns (of 2C) for gaussian and
+% laplace, the rate exp(Y) for poisson.
+  if size(Y, 2) == 2 * C
+    Y = Y(:, 1:C);
+  end
+  if strcmp(loss, 'poisson')
+    Y = exp(Y);
+  end
+end
+
 function name = metric_name(loss)
-  if any(strcmp(loss, {'mse', 'mae', 'huber'}))
+  if any(strcmp(loss, {'mse', 'mae', 'huber', 'gaussian', 'laplace', 'poisson'}))
     name = 'mae';
   else
     name = 'accuracy';
@@ -25,8 +51,12 @@ function m = metric(loss, Y, T)
 % computes, without mean's costly checks of its arguments)
   Y = double(Y);
   T = double(T);
+  loss = canonical(loss);
   switch loss
     case {'mse', 'mae', 'huber'}
+      d = abs(Y(:) - T(:));
+    case {'gaussian', 'laplace', 'poisson'}
+      Y = mean_part(loss, Y, size(T, 2));
       d = abs(Y(:) - T(:));
     case {'ce', 'nll'}
       [~, p] = max(Y, [], 2);
@@ -50,7 +80,7 @@ function m = metric(loss, Y, T)
 end
 
 function [mode, per] = metric_mode(loss, N, K)
-  switch loss
+  switch canonical(loss)
     case {'ce', 'nll'}
       mode = 'argmax';
       per = N;
@@ -67,8 +97,8 @@ function [mode, per] = metric_mode(loss, N, K)
 end
 
 function tm = metric_targets(loss, T)
-  switch loss
-    case {'mse', 'mae', 'huber'}
+  switch canonical(loss)
+    case {'mse', 'mae', 'huber', 'gaussian', 'laplace', 'poisson'}
       tm = double(T(:));
     case {'ce', 'nll'}
       if size(T, 2) == 1
@@ -91,9 +121,18 @@ function m = metrics(loss, Y, tm, K, C)
 % as in double, without a double copy of Y.  (Hits or errors, one column an
 % epoch, in d: m = sum(d, 1) / size(d, 1), what mean(d, 1) computes.)
   N = size(Y, 1);
+  loss = canonical(loss);
   switch loss
     case {'mse', 'mae', 'huber'}
       d = abs(reshape(double(Y), [], C) - tm);
+    case {'gaussian', 'laplace', 'poisson'}
+      ct = numel(tm) / max(N, 1);               % columns of T
+      Yr = reshape(double(Y), N, K, C);
+      Yr = Yr(:, 1:ct, :);
+      if strcmp(loss, 'poisson')
+        Yr = exp(Yr);
+      end
+      d = abs(reshape(Yr, [], C) - tm);
     case {'ce', 'nll'}
       [~, p] = max(reshape(Y, N, K, C), [], 2);
       d = reshape(p, N, C) == tm;

@@ -443,7 +443,10 @@ static void test_empty_and_extremes(void **state)
     for (i = 0; i < 8; i++) {
         Zs[i] = (float)(fabs(Z[i]) > 1e30 ? (Z[i] > 0 ? 1e30 : -1e30) : Z[i]);
     }
-    for (kind = 0; kind < NN_LOSS_COUNT; kind++) {
+    /* the logit losses; bernoulli and categorical are bce_logits and ce,
+     * the likelihood losses of distribution parameters are in
+     * test_likelihood */
+    for (kind = 0; kind < NN_LOSS_BERNOULLI; kind++) {
         nn_int k = kind == NN_LOSS_MARGIN_RANKING || kind == NN_LOSS_PAIRWISE_LOGISTIC
                        ? 2 : kind == NN_LOSS_CE || kind == NN_LOSS_NLL ? 4 : 1;
         nn_int n = 8 / k, tcols = nn_loss_per_observation(kind) ? 1 : k;
@@ -468,6 +471,190 @@ static void test_empty_and_extremes(void **state)
     }
 }
 
+/* ---- likelihood-named losses ------------------------------------------ */
+
+/* Gradient of sum(L) against central differences for every reduction,
+ * with and without weights; float against double; returns L (reduction
+ * 'none', unweighted) in Lnone. */
+static void check_fd(int kind, const nn_loss_opts *base, nn_int n, nn_int k,
+                     double *Z, nn_int tcols, const double *T, double *Lnone)
+{
+    double dZ[NMAX], L[NMAX], Lp[NMAX], Lm[NMAX], w[NMAX];
+    float Zs[NMAX], Ts[NMAX], dZs[NMAX], Ls[NMAX];
+    nn_loss_opts o;
+    nn_int i, j, r, c;
+    int red, weighted;
+    for (i = 0; i < n; i++) w[i] = 0.25 + fabs(val(i, 5));
+    for (red = NN_RED_MEAN; red <= NN_RED_NONE; red++)
+        for (weighted = 0; weighted < 2; weighted++) {
+            double h = 1e-6;
+            o = *base;
+            o.reduction = (nn_reduction)red;
+            o.weights = weighted ? w : NULL;
+            o.n_weights = weighted ? n : 0;
+            assert_int_equal(nn_loss_check_sizes(kind, &o, n, k, n, tcols, NULL, 0), NN_OK);
+            nn_loss_value_size(kind, &o, n, k, tcols, &r, &c);
+            assert_int_equal(nn_loss_d(kind, &o, n, k, Z, tcols, T, L, dZ), NN_OK);
+            if (red == NN_RED_NONE && !weighted)
+                memcpy(Lnone, L, (size_t)(r * c) * sizeof(double));
+            for (i = 0; i < n * k; i++) {
+                double z = Z[i], sp = 0, sm = 0;
+                Z[i] = z + h;
+                assert_int_equal(nn_loss_d(kind, &o, n, k, Z, tcols, T, Lp, NULL), NN_OK);
+                Z[i] = z - h;
+                assert_int_equal(nn_loss_d(kind, &o, n, k, Z, tcols, T, Lm, NULL), NN_OK);
+                Z[i] = z;
+                for (j = 0; j < r * c; j++) { sp += Lp[j]; sm += Lm[j]; }
+                if (!(fabs(dZ[i] - (sp - sm) / (2 * h)) <= 1e-7 * fmax(1, fabs(dZ[i]))))
+                    fail_msg("%s: dZ[%ld] = %.10g, finite differences %.10g",
+                             nn_loss_name(kind), (long)i, dZ[i], (sp - sm) / (2 * h));
+            }
+            for (i = 0; i < n * k; i++) Zs[i] = (float)Z[i];
+            for (i = 0; i < n * tcols; i++) Ts[i] = (float)T[i];
+            assert_int_equal(nn_loss_s(kind, &o, n, k, Zs, tcols, Ts, Ls, dZs), NN_OK);
+            for (i = 0; i < r * c; i++)
+                assert_true(fabs(Ls[i] - L[i]) <= 1e-5 * fmax(1, fabs(L[i])));
+            for (i = 0; i < n * k; i++)
+                assert_true(fabs(dZs[i] - dZ[i]) <= 1e-5 * fmax(1, fabs(dZ[i])));
+        }
+}
+
+static void test_likelihood(void **state)
+{
+    double Z[NMAX], T[NMAX], L[NMAX], L2[NMAX], C[NMAX];
+    const double half_log_2pi = 0.5 * log(2 * 3.14159265358979323846);
+    nn_loss_opts o;
+    nn_int n = 5, kt = 3, i, j;
+    char msg[256];
+    double v;
+    (void)state;
+    for (i = 0; i < 2 * n * kt; i++) Z[i] = 2 * val(i, 1);
+    for (i = 0; i < n * kt; i++) {
+        T[i] = val(i, 2);
+        C[i] = (double)((i * 7) % 5);
+    }
+    /* gaussian, fixed sigma and learned [mean, log variance] */
+    nn_loss_defaults(NN_LOSS_GAUSSIAN, &o);
+    check_fd(NN_LOSS_GAUSSIAN, &o, n, kt, Z, kt, T, L);
+    for (i = 0; i < n * kt; i++)
+        close_to(L[i], 0.5 * (Z[i] - T[i]) * (Z[i] - T[i]), 1e-15);
+    v = 0.6;
+    assert_int_equal(nn_loss_option(NN_LOSS_GAUSSIAN, &o, "sigma", &v, 1, NULL, msg, sizeof msg), NN_OK);
+    v = 1;
+    assert_int_equal(nn_loss_option(NN_LOSS_GAUSSIAN, &o, "full", &v, 1, NULL, msg, sizeof msg), NN_OK);
+    check_fd(NN_LOSS_GAUSSIAN, &o, n, kt, Z, kt, T, L);
+    for (i = 0; i < n * kt; i++)
+        close_to(L[i], (Z[i] - T[i]) * (Z[i] - T[i]) / 0.72 + log(0.6) + half_log_2pi, 1e-14);
+    /* learned: the sigma given is refused */
+    assert_int_equal(nn_loss_check_sizes(NN_LOSS_GAUSSIAN, &o, n, 2 * kt, n, kt, msg, sizeof msg), NN_EARG);
+    assert_non_null(strstr(msg, "'sigma'"));
+    assert_int_equal(nn_loss_d(NN_LOSS_GAUSSIAN, &o, n, 2 * kt, Z, kt, T, L, NULL), NN_EARG);
+    nn_loss_defaults(NN_LOSS_GAUSSIAN, &o);
+    o.full = 1;
+    check_fd(NN_LOSS_GAUSSIAN, &o, n, 2 * kt, Z, kt, T, L);
+    for (j = 0; j < kt; j++)
+        for (i = 0; i < n; i++) {
+            double m = Z[i + j * n], s = Z[i + (j + kt) * n], t = T[i + j * n];
+            close_to(L[i + j * n], 0.5 * (s + (m - t) * (m - t) * exp(-s)) + half_log_2pi, 1e-14);
+        }
+    /* laplace, fixed and learned [location, log scale] */
+    nn_loss_defaults(NN_LOSS_LAPLACE, &o);
+    check_fd(NN_LOSS_LAPLACE, &o, n, kt, Z, kt, T, L);
+    for (i = 0; i < n * kt; i++) close_to(L[i], fabs(Z[i] - T[i]), 1e-15);
+    v = 0.4;
+    assert_int_equal(nn_loss_option(NN_LOSS_LAPLACE, &o, "scale", &v, 1, NULL, msg, sizeof msg), NN_OK);
+    check_fd(NN_LOSS_LAPLACE, &o, n, kt, Z, kt, T, L);
+    for (i = 0; i < n * kt; i++) close_to(L[i], fabs(Z[i] - T[i]) / 0.4 + log(0.4), 1e-14);
+    nn_loss_defaults(NN_LOSS_LAPLACE, &o);
+    check_fd(NN_LOSS_LAPLACE, &o, n, 2 * kt, Z, kt, T, L);
+    for (j = 0; j < kt; j++)
+        for (i = 0; i < n; i++) {
+            double m = Z[i + j * n], s = Z[i + (j + kt) * n], t = T[i + j * n];
+            close_to(L[i + j * n], fabs(m - t) * exp(-s) + s, 1e-14);
+        }
+    /* poisson, log rates and rates */
+    nn_loss_defaults(NN_LOSS_POISSON, &o);
+    assert_true(o.log_input == 1 && o.eps == 1e-8);
+    check_fd(NN_LOSS_POISSON, &o, n, kt, Z, kt, C, L);
+    for (i = 0; i < n * kt; i++) close_to(L[i], exp(Z[i]) - C[i] * Z[i], 1e-14);
+    o.log_input = 0;
+    o.full = 1;
+    for (i = 0; i < n * kt; i++) Z[i] = 0.3 + fabs(Z[i]);
+    check_fd(NN_LOSS_POISSON, &o, n, kt, Z, kt, C, L);
+    for (i = 0; i < n * kt; i++) {
+        double t = C[i], st = t > 1 ? t * log(t) - t + 0.5 * log(2 * 3.14159265358979323846 * t) : 0;
+        close_to(L[i], Z[i] - t * log(Z[i] + 1e-8) + st, 1e-14);
+    }
+    /* bernoulli and categorical: the numbers of bce_logits and ce */
+    nn_loss_defaults(NN_LOSS_BERNOULLI, &o);
+    for (i = 0; i < n * kt; i++) T[i] = 0.5 + 0.5 * val(i, 2);
+    assert_int_equal(nn_loss_d(NN_LOSS_BERNOULLI, &o, n, kt, Z, kt, T, L, NULL), NN_OK);
+    assert_int_equal(nn_loss_d(NN_LOSS_BCE_LOGITS, &o, n, kt, Z, kt, T, L2, NULL), NN_OK);
+    assert_true(L[0] == L2[0]);
+    check_fd(NN_LOSS_BERNOULLI, &o, n, kt, Z, kt, T, L);
+    nn_loss_defaults(NN_LOSS_CATEGORICAL, &o);
+    for (i = 0; i < n; i++) C[i] = (double)(1 + i % kt);
+    assert_true(nn_loss_per_observation(NN_LOSS_CATEGORICAL));
+    assert_int_equal(nn_loss_d(NN_LOSS_CATEGORICAL, &o, n, kt, Z, 1, C, L, NULL), NN_OK);
+    assert_int_equal(nn_loss_d(NN_LOSS_CE, &o, n, kt, Z, 1, C, L2, NULL), NN_OK);
+    assert_true(L[0] == L2[0]);
+    check_fd(NN_LOSS_CATEGORICAL, &o, n, kt, Z, 1, C, L);
+}
+
+static void test_likelihood_options(void **state)
+{
+    nn_loss_opts o;
+    nn_loss_fact f;
+    char msg[256];
+    double v, Z[4] = { 1, -1, 0.5, 2 }, T[4] = { 0, 2, -1, 1 };
+    nn_int r, c;
+    (void)state;
+    assert_int_equal(nn_loss_alias_of(NN_LOSS_BERNOULLI), NN_LOSS_BCE_LOGITS);
+    assert_int_equal(nn_loss_alias_of(NN_LOSS_CATEGORICAL), NN_LOSS_CE);
+    assert_int_equal(nn_loss_alias_of(NN_LOSS_GAUSSIAN), NN_LOSS_GAUSSIAN);
+    assert_true(nn_loss_learned(NN_LOSS_GAUSSIAN, 4, 2));
+    assert_true(nn_loss_learned(NN_LOSS_LAPLACE, 2, 1));
+    assert_false(nn_loss_learned(NN_LOSS_GAUSSIAN, 2, 2));
+    assert_false(nn_loss_learned(NN_LOSS_POISSON, 2, 1));
+    assert_false(nn_loss_learned(NN_LOSS_GAUSSIAN, 0, 0));
+    nn_loss_defaults(NN_LOSS_GAUSSIAN, &o);
+    assert_true(o.sigma == 1 && o.eps == 1e-6 && !o.full);
+    v = 0;
+    assert_int_equal(nn_loss_option(NN_LOSS_GAUSSIAN, &o, "sigma", &v, 1, NULL, msg, sizeof msg), NN_EVALUE);
+    assert_int_equal(nn_loss_option(NN_LOSS_GAUSSIAN, &o, "eps", &v, 1, NULL, msg, sizeof msg), NN_EVALUE);
+    assert_int_equal(nn_loss_option(NN_LOSS_POISSON, &o, "eps", &v, 1, NULL, msg, sizeof msg), NN_OK);
+    v = 2;
+    assert_int_equal(nn_loss_option(NN_LOSS_GAUSSIAN, &o, "full", &v, 1, NULL, msg, sizeof msg), NN_EVALUE);
+    assert_int_equal(nn_loss_option(NN_LOSS_GAUSSIAN, &o, "scale", &v, 1, NULL, msg, sizeof msg), NN_ENAME);
+    assert_non_null(strstr(msg, "'sigma', 'eps', 'full'"));
+    assert_int_equal(nn_loss_option(NN_LOSS_POISSON, &o, "log", &v, 1, NULL, msg, sizeof msg), NN_ENAME);
+    assert_int_equal(nn_loss_option(NN_LOSS_BERNOULLI, &o, "pos_weight", &v, 1, NULL, msg, sizeof msg), NN_OK);
+    assert_int_equal(nn_loss_option(NN_LOSS_CATEGORICAL, &o, "label_smoothing", &v, 1, NULL, msg, sizeof msg), NN_EVALUE);
+    /* sizes */
+    nn_loss_defaults(NN_LOSS_GAUSSIAN, &o);
+    assert_int_equal(nn_loss_check_sizes(NN_LOSS_GAUSSIAN, &o, 4, 2, 4, 1, msg, sizeof msg), NN_OK);
+    assert_int_equal(nn_loss_check_sizes(NN_LOSS_GAUSSIAN, &o, 4, 3, 4, 1, msg, sizeof msg), NN_EARG);
+    assert_non_null(strstr(msg, "[mean, log variance]"));
+    assert_int_equal(nn_loss_check_sizes(NN_LOSS_POISSON, &o, 4, 2, 4, 1, msg, sizeof msg), NN_EARG);
+    assert_int_equal(nn_loss_check_sizes(NN_LOSS_CATEGORICAL, &o, 4, 3, 4, 2, msg, sizeof msg), NN_EARG);
+    o.reduction = NN_RED_NONE;
+    nn_loss_value_size(NN_LOSS_GAUSSIAN, &o, 4, 2, 1, &r, &c);
+    assert_true(r == 4 && c == 1);
+    nn_loss_value_size(NN_LOSS_GAUSSIAN, &o, 4, 2, 2, &r, &c);
+    assert_true(r == 4 && c == 2);
+    nn_loss_value_size(NN_LOSS_CATEGORICAL, &o, 4, 3, 1, &r, &c);
+    assert_true(r == 4 && c == 1);
+    /* domains of poisson */
+    nn_loss_defaults(NN_LOSS_POISSON, &o);
+    assert_int_equal(nn_loss_check_d(NN_LOSS_POISSON, &o, 2, 2, Z, 2, T, &f), NN_EARG);
+    assert_true(f.what == NN_LOSS_BAD_T_COUNT && f.row == 0 && f.col == 1 && f.value == -1);
+    T[2] = 3;
+    assert_int_equal(nn_loss_check_d(NN_LOSS_POISSON, &o, 2, 2, Z, 2, T, &f), NN_OK);
+    o.log_input = 0;
+    assert_int_equal(nn_loss_check_d(NN_LOSS_POISSON, &o, 2, 2, Z, 2, T, &f), NN_EARG);
+    assert_true(f.what == NN_LOSS_BAD_Z_RATE && f.row == 1 && f.col == 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -480,6 +667,8 @@ int main(void)
         cmocka_unit_test(test_ce_blocks),
         cmocka_unit_test(test_domain),
         cmocka_unit_test(test_empty_and_extremes),
+        cmocka_unit_test(test_likelihood),
+        cmocka_unit_test(test_likelihood_options),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
