@@ -251,6 +251,13 @@ static int setup_geom(const nn_conv2d_shape *s, geom *g)
     return NN_OK;
 }
 
+/* Elements of each half of the buffer of the block path: the patches of
+ * nb images (K columns) or their outputs side by side (Coutg columns). */
+static size_t block_half(const geom *g)
+{
+    return (size_t)g->nb * (size_t)g->P * (size_t)(g->K > g->Coutg ? g->K : g->Coutg);
+}
+
 /* First index i in [0, n) with i*st + off >= 0, and one past the last
  * with i*st + off < len: the outputs whose input pixel is inside. */
 static void inside(nn_int off, nn_int st, nn_int len, nn_int n, nn_int *lo,
@@ -329,7 +336,7 @@ static real *col_buffer(const geom *g, int *st)
     *st = NN_OK;
     if (!g->direct && g->K > 0) {
         size_t n = g->nb > 0
-            ? 2 * (size_t)g->nb * (size_t)g->P * (size_t)(g->K > g->Coutg ? g->K : g->Coutg)
+            ? 2 * block_half(g)
             : (size_t)g->pc * (size_t)g->K;
         col = (real *)nn_big_alloc(n * sizeof(real));
         if (col == NULL)
@@ -346,7 +353,7 @@ static void forward_blocks(const nn_conv2d_shape *s, const geom *g,
                            const real *X, const real *Wt, real *Y, real *buf)
 {
     nn_int HWC = s->H * s->W * s->C, P = g->P, n0, m, o, gr;
-    real *col = buf, *yb = buf + g->nb * P * (g->K > g->Coutg ? g->K : g->Coutg);
+    real *col = buf, *yb = buf + block_half(g);
     for (gr = 0; gr < s->groups; gr++)
         for (n0 = 0; n0 < s->N; n0 += g->nb) {
             nn_int mb = s->N - n0 < g->nb ? s->N - n0 : g->nb, rows = mb * P;
@@ -370,7 +377,7 @@ static void backward_blocks(const nn_conv2d_shape *s, const geom *g,
                             real *dX, real *dWt, real *buf)
 {
     nn_int HWC = s->H * s->W * s->C, P = g->P, n0, m, o, gr;
-    real *col = buf, *yb = buf + g->nb * P * (g->K > g->Coutg ? g->K : g->Coutg);
+    real *col = buf, *yb = buf + block_half(g);
     for (gr = 0; gr < s->groups; gr++)
         for (n0 = 0; n0 < s->N; n0 += g->nb) {
             nn_int mb = s->N - n0 < g->nb ? s->N - n0 : g->nb, rows = mb * P;

@@ -86,13 +86,8 @@ function g = check_cost(g, part, d, res, idx, label, tol)
     end
     S{c} = v;
   end
-  g.error = max(cellfun(@relerr, S, R));
-  if g.error <= tol
-    g.pass = true;
-    return
-  end
-  if all_zeros(S)
-    g = bad(g, 'zeros', mistake_hint('zeros'));
+  [g, done] = compare(g, S, R, tol);
+  if done
     return
   end
   list = grade_mistakes(part);
@@ -174,13 +169,8 @@ function g = check_sg(g, d, res, idx, label, tol)
     S{c} = v;
     R{c} = nn_act(z, 'sigmoid', ones(size(z)));
   end
-  g.error = max(cellfun(@relerr, S, R));
-  if g.error <= tol
-    g.pass = true;
-    return
-  end
-  if all_zeros(S)
-    g = bad(g, 'zeros', mistake_hint('zeros'));
+  [g, done] = compare(g, S, R, tol);
+  if done
     return
   end
   g = diagnose(g, 'sigmoid_gradient', S, @(code, c) grade_helper_model(code, d.sg{c}), tol);
@@ -241,6 +231,20 @@ function g = check_predict(g, d, res, idx, label)
   if isempty(g.mistake)
     g = bad(g, 'unknown', sprintf('wrong, not a known mistake: %d of %d labels differ from nnlab''s.', ...
             wrong, total));
+  end
+end
+
+function [g, done] = compare(g, S, R, tol)
+% The student's results S against nnlab's R: g.error, the largest relative
+% error; done when that passes, or when S is the template's all zeros.
+  g.error = max(cellfun(@relerr, S, R));
+  done = true;
+  if g.error <= tol
+    g.pass = true;
+  elseif all_zeros(S)
+    g = bad(g, 'zeros', mistake_hint('zeros'));
+  else
+    done = false;
   end
 end
 
