@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #if defined(__linux__)
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 #include "alloc.h"
 #include "nn.h"
@@ -57,7 +58,65 @@ void nn_scratch_release(void)
     scratch_n = 0;
 }
 
+/* The working copy (see alloc.h). */
+static struct {
+    void *p;
+    const void *src;
+    size_t n, in, el;
+} xc = { NULL, NULL, 0, 0, 0 };
+
+void *nn_xcopy(const void *src, size_t n, size_t in, size_t el, int reuse,
+               int *fresh)
+{
+    *fresh = 1;
+    if (reuse && xc.p != NULL && xc.src == src && xc.n == n && xc.in == in &&
+        xc.el == el) {
+        *fresh = 0;
+        return xc.p;
+    }
+    nn_xcopy_release();
+    if (el == 0 || (in > 0 && n > ((size_t)-1) / el / in))
+        return NULL;
+    xc.p = nn_big_alloc(n * in * el);
+    if (xc.p != NULL) {
+        xc.src = src;
+        xc.n = n;
+        xc.in = in;
+        xc.el = el;
+    }
+    return xc.p;
+}
+
+void nn_xcopy_release(void)
+{
+    nn_big_free(xc.p);
+    xc.p = NULL;
+    xc.src = NULL;
+    xc.n = xc.in = xc.el = 0;
+}
+
+double nn_physical_bytes(void)
+{
+#if defined(__linux__) && defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    if (pages > 0 && size > 0)
+        return (double)pages * (double)size;
+#endif
+    return 0.0;
+}
+
+void nn_fit_release_copy(void)
+{
+    nn_xcopy_release();
+}
+
+double nn_fit_copy_bytes(void)
+{
+    return (double)xc.n * (double)xc.in * (double)xc.el;
+}
+
 void nn_fit_release(void)
 {
     nn_scratch_release();
+    nn_xcopy_release();
 }

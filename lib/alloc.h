@@ -18,5 +18,18 @@ void nn_big_free(void *p);
  * memory.  nn_scratch_release (nn_fit_release in nn_fit.h) frees it. */
 void *nn_scratch(size_t bytes);
 void nn_scratch_release(void);
+/* nn_fit's working copy of X (see xcopy in nn_fit.h): a second buffer kept
+ * between calls, with a key (the address of the data it copies, its two
+ * sizes and its element size).  Returns the buffer (at least n*in*el
+ * bytes) and *fresh = 0 when reuse is set and the key is that of the kept
+ * one: its contents are those of the last call; else a new buffer (the
+ * old one freed) and *fresh = 1.  NULL when out of memory.  Not
+ * reentrant, as nn_scratch. */
+void *nn_xcopy(const void *src, size_t n, size_t in, size_t el, int reuse,
+               int *fresh);
+void nn_xcopy_release(void);
+/* The machine's physical memory in bytes (0 when the system does not
+ * tell). */
+double nn_physical_bytes(void);
 
 #endif

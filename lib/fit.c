@@ -388,6 +388,7 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
 {
     const char *names[NN_OPTIM_MAX_BUFFERS];
     nn_int n, B, K, nsteps, s, r, j;
+    nn_fit_config cx;
     plan p;
     int st, nbuf;
 
@@ -407,6 +408,16 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
     if (c->loss_opts->reduction == NN_RED_NONE || c->loss_opts->weights != NULL)
         return NN_EARG;
     nbuf = nn_optim_buffers(c->optim, c->optim_opts, names);
+    if (!c->xcols && c->xcopy && n > 0) {
+        /* the working copy: the epoch as with xcols, from the copy */
+        const real *Xt = NN_(nn_fit_xcopy)(c, X);
+        if (Xt != NULL) {
+            cx = *c;
+            cx.xcols = 1;
+            c = &cx;
+            X = Xt;
+        }
+    }
     st = plan_epoch(c, nlayers, layers, &p);
     if (st != NN_OK)
         goto done;

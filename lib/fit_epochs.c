@@ -32,6 +32,7 @@ static int run(const nn_fit_config *c0, nn_int epochs, const nn_int *perms,
         c.perm = perms + e * c.n;
         c.max_steps = e == epochs - 1 ? last_steps : -1;
         c.hits = hits != NULL ? hits + e : NULL;
+        c.xreuse = c0->xreuse || e > 0;   /* the copy of epoch 0 serves all */
         st = NN_(nn_fit)(&c, nlayers, layers, X, T, losses + e * lstride,
                          Y != NULL ? Y + e * c.n * K : NULL, &stopped, fact);
         if (stopped > 0) {
@@ -131,7 +132,9 @@ int NN_(nn_fit_epochs)(const nn_fit_config *c, nn_int epochs,
             free(s);
             return NN_ENOMEM;
         }
-        st = run(c, *stop_epoch, perms, nlayers, layers, X, T, scratch, nsteps,
+        nn_fit_config again = *c;
+        again.xreuse = 1;                /* X has not changed since the run */
+        st = run(&again, *stop_epoch, perms, nlayers, layers, X, T, scratch, nsteps,
                  NULL, K, NULL, *stop_step - 1, &se2, &ss2, NULL);
         if (st == NN_OK && ss2 != 0)
             st = NN_EINTERNAL;

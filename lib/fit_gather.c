@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include "nn_real.h"
 #include "fit_internal.h"
+#include "alloc.h"
 
 /* Xb (m x in, column-major) = the observations rows[0..m-1] of X given with
  * one observation a column (Xt, in x n).  Blocks of a few
@@ -134,4 +135,40 @@ nn_int NN_(nn_chunk_rows)(const nn_fit_config *c)
         return n;
     cr = cr / B * B;
     return cr < B ? (B < n ? B : n) : cr;
+}
+
+/* Xt (in x n) = X' (X n x in), both column-major: blocks of 32 x 32, each
+ * read from 32 columns of X and written into 32 columns of Xt. */
+static void transpose(nn_int n, nn_int in, const real *X, real *Xt)
+{
+    enum { TB = 32 };
+    nn_int i0, j0, i, j;
+    for (i0 = 0; i0 < n; i0 += TB) {
+        nn_int i1 = n - i0 < TB ? n : i0 + TB;
+        for (j0 = 0; j0 < in; j0 += TB) {
+            nn_int j1 = in - j0 < TB ? in : j0 + TB;
+            for (i = i0; i < i1; i++) {
+                real *t = Xt + i * in;
+                const real *x = X + i;
+                for (j = j0; j < j1; j++)
+                    t[j] = x[j * n];
+            }
+        }
+    }
+}
+
+const real *NN_(nn_fit_xcopy)(const nn_fit_config *c, const real *X)
+{
+    double bytes = (double)c->n * (double)c->in * (double)sizeof(real);
+    double phys = nn_physical_bytes();
+    int fresh;
+    real *Xt;
+    if (c->xcols || !c->xcopy || X == NULL || bytes <= (double)NN_FIT_XCOPY_MIN ||
+        (phys > 0 && bytes > phys / NN_FIT_XCOPY_PART))
+        return NULL;
+    Xt = (real *)nn_xcopy(X, (size_t)c->n, (size_t)c->in, sizeof(real), c->xreuse,
+                          &fresh);
+    if (Xt != NULL && fresh)
+        transpose(c->n, c->in, X, Xt);
+    return Xt;
 }

@@ -19,6 +19,9 @@ void NN_(nn_gather_direct)(nn_int n, nn_int in, const real *X,
 void NN_(nn_gather_sorted)(nn_int n, nn_int in, const real *X,
                            const nn_int *src, const nn_int *dst, nn_int m,
                            real *Xc);
+/* The working copy of X (in x n) for c (see xcopy in nn_fit.h), made or
+ * reused; NULL when the epoch gathers chunks instead. */
+const real *NN_(nn_fit_xcopy)(const nn_fit_config *c, const real *X);
 /* Rows per chunk (see NN_FIT_CHUNK_PART in nn_fit.h). */
 nn_int NN_(nn_chunk_rows)(const nn_fit_config *c);
 

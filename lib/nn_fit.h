@@ -49,6 +49,14 @@ typedef struct {
                                       1: X is in x n (a column an
                                       observation: each batch is gathered
                                       from whole columns, no chunk) */
+    int xcopy;                     /* with rows (xcols 0): 1: train from a
+                                      working copy of X with one observation
+                                      a column, when it fits (see "The
+                                      working copy" below); 0: gather chunks */
+    int xreuse;                    /* with xcopy: 1: X holds the same data as
+                                      at the last call with xcopy (the
+                                      caller's promise): its copy, when kept,
+                                      is used as it is */
     int gather;                    /* 0: automatic; 1: in the order of the
                                       chunk; 2: in row order (for tests) */
     int metric;                    /* nn_fit_metric: what *hits counts */
@@ -87,6 +95,23 @@ typedef enum {
 #endif
 #ifndef NN_FIT_CHUNK_MAX
 #define NN_FIT_CHUNK_MAX (1024.0 * 1024 * 1024)
+#endif
+
+/* The working copy (xcopy): X (n x in, a row an observation) transposed
+ * once into a buffer of in x n, from which each batch is gathered as with
+ * xcols (a few whole columns: faster than the chunks, which read X again
+ * for every chunk).  The copy is made when X has more than NN_FIT_XCOPY_MIN
+ * bytes (smaller X fits in one chunk) and at most 1 / NN_FIT_XCOPY_PART of
+ * the machine's physical memory; else, or when its memory cannot be had,
+ * the epoch gathers chunks.  It is kept after the call (one copy, of the
+ * last X) so that the next call with xreuse makes none; nn_fit_release
+ * and nn_fit_release_copy free it.  The batches equal those of the chunks
+ * element for element: the copy changes no result. */
+#ifndef NN_FIT_XCOPY_PART
+#define NN_FIT_XCOPY_PART 4
+#endif
+#ifndef NN_FIT_XCOPY_MIN
+#define NN_FIT_XCOPY_MIN NN_FIT_CHUNK_MIN
 #endif
 
 #define NN_DECLARE_FIT(R, S)                                                  \
@@ -145,6 +170,10 @@ int nn_fit_epochs##S(const nn_fit_config *c, nn_int epochs,                 \
  * nn_fit_release frees it.  Hence nn_fit is not reentrant: one call at a
  * time. */
 void nn_fit_release(void);
+/* Frees the working copy of X alone (the workspace stays); and the bytes
+ * the kept copy holds (0: none). */
+void nn_fit_release_copy(void);
+double nn_fit_copy_bytes(void);
 
 NN_DECLARE_FIT(double, _d)
 NN_DECLARE_FIT(float, _s)

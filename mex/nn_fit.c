@@ -12,6 +12,9 @@
               "B, layers, SW, Sb, LOSS, lossopts, METHOD, optopts, l2, METRIC, " \
               "LAYOUT)"
 
+/* nn_fit ('lane', ...): in fit_lane.c */
+void nnm_fit_lane(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]);
+
 typedef struct { int kind; nn_act_opts o; } act_ctx;
 typedef struct { int kind; nn_loss_opts o; } loss_ctx;
 typedef struct { int kind; nn_optim_opts o; } optim_ctx;
@@ -102,7 +105,7 @@ static void set_steps(mxArray *C, nn_int i, int fresh, double steps)
 /* The arguments but the layers, checked. */
 typedef struct {
     const mxArray *X, *T;
-    int single, xcols, metric, nb;
+    int single, xcols, xcopy, xreuse, metric, nb;
     nn_int N, in, C, B, *perm;
     double l2;
     loss_ctx lc;
@@ -124,15 +127,19 @@ static void parse_data(int nrhs, const mxArray *prhs[], fit_args *a)
     a->X = X;
     a->T = T;
     a->single = mxGetClassID(X) == mxSINGLE_CLASS;
-    a->xcols = 0;
+    a->xcols = a->xcopy = a->xreuse = 0;
     if (nrhs > 13) {
         char *ly = nnm_get_name(FN, prhs[13], "LAYOUT");
-        int ok = strcmp(ly, "rows") == 0 || strcmp(ly, "columns") == 0;
+        int ok = strcmp(ly, "rows") == 0 || strcmp(ly, "columns") == 0 ||
+                 strcmp(ly, "copy") == 0 || strcmp(ly, "copy-kept") == 0;
         a->xcols = strcmp(ly, "columns") == 0;
+        a->xcopy = strncmp(ly, "copy", 4) == 0;
+        a->xreuse = strcmp(ly, "copy-kept") == 0;
         mxFree(ly);
         if (!ok)
-            nnm_error(FN, "name", "LAYOUT must be 'rows' (X is N x in) or 'columns' "
-                      "(X is in x N)");
+            nnm_error(FN, "name", "LAYOUT must be 'rows' (X is N x in), 'copy' or "
+                      "'copy-kept' (X is N x in, trained from a copy with one "
+                      "observation a column) or 'columns' (X is in x N)");
     }
     N = a->N = (nn_int)(a->xcols ? mxGetN(X) : mxGetM(X));
     a->in = (nn_int)(a->xcols ? mxGetM(X) : mxGetN(X));
@@ -397,6 +404,30 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     /* the engine's scratch memory, kept between calls, goes when the MEX
      * file is cleared */
     mexAtExit(nn_fit_release);
+    if (nrhs >= 1 && mxIsChar(prhs[0])) {
+        /* nn_fit ('release'): the working copy freed; nn_fit ('copy'): its
+         * bytes; nn_fit ('lane', ...): see fit_lane.c */
+        char *what = nnm_get_name(FN, prhs[0], "the request");
+        int rel = strcmp(what, "release") == 0, cp = strcmp(what, "copy") == 0;
+        int lane = strcmp(what, "lane") == 0;
+        mxFree(what);
+        if (lane) {
+            nnm_fit_lane(nlhs, plhs, nrhs, prhs);
+            return;
+        }
+        if ((!rel && !cp) || nrhs != 1)
+            nnm_error(FN, "name", "with a name first, nn_fit takes 'release' (free "
+                      "the working copy of X) or 'copy' (its size in bytes) alone, or "
+                      "'lane' and nn_train's arguments");
+        if (nlhs > 1 || (rel && nlhs > 0))
+            nnm_error(FN, "nargout", "nn_fit ('%s') returns %s", rel ? "release" : "copy",
+                      rel ? "nothing" : "one value");
+        if (rel)
+            nn_fit_release_copy();
+        else
+            plhs[0] = mxCreateDoubleScalar(nn_fit_copy_bytes());
+        return;
+    }
     nnm_check_counts(FN, nlhs, 7, nrhs, 12, 14, USAGE);
     Lin = prhs[4];
     SWin = prhs[5];
@@ -472,6 +503,8 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     cfg.optim_opts = &a.oc.o;
     cfg.l2 = a.l2;
     cfg.xcols = a.xcols;
+    cfg.xcopy = a.xcopy;
+    cfg.xreuse = a.xreuse;
     cfg.metric = a.metric;
     msg[0] = '\0';
     if (a.single)

@@ -322,3 +322,33 @@
 %!error id=nnlab:nn_fit:optionValue nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'lr', -1}, 0)
 %!error id=nnlab:nn_fit:optionValue nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {'nesterov', true}, 0)
 %!error id=nnlab:nn_fit:size nn_fit(Xr, [Tt Tt], P, 2, L, S, S, 'ce', {}, 'sgd', {}, 0)
+%!test
+%! % LAYOUT 'copy': X (N x in, over 4 MB) trained from a working copy with
+%! % one observation a column, the same bits as 'rows'; the copy is kept
+%! % for 'copy-kept' and freed by nn_fit ('release')
+%! nn_fit('release');
+%! X = sin((1:6000)' * (1:100) / 700);  Tc = randi(3, 6000, 1);
+%! net3 = nn_mlp([100 5 3], 'Seed', 4);  S3 = cell(1, 3);
+%! Pm = [randperm(6000)' randperm(6000)'] - 1;
+%! [L1, W1, B1, b1, Y1] = nn_fit(X, Tc, Pm, 64, net3.layers, S3, S3, 'ce', {}, 'adam', {}, 0.01, 'none', 'rows');
+%! assert(nn_fit('copy'), 0);
+%! [L2, W2, B2, b2, Y2] = nn_fit(X, Tc, Pm, 64, net3.layers, S3, S3, 'ce', {}, 'adam', {}, 0.01, 'none', 'copy');
+%! assert(nn_fit('copy'), 6000 * 100 * 8);
+%! assert(isequal(L1, L2) && isequal(W1, W2) && isequal(B1, B2) && isequal(b1, b2) && isequal(Y1, Y2));
+%! [L3, W3, B3, b3, Y3] = nn_fit(X, Tc, Pm, 64, net3.layers, S3, S3, 'ce', {}, 'adam', {}, 0.01, 'none', 'copy-kept');
+%! assert(isequal(L1, L3) && isequal(b1, b3) && isequal(Y1, Y3));
+%! % single precision, and an X too small for a copy
+%! Xs = single([X; -X]);  Ts = single([Tc; Tc]);  Ps = randperm(12000) - 1;
+%! Ls = nn_mlp([100 5 3], 'Seed', 4, 'Class', 'single').layers;
+%! [L4, ~, ~, b4] = nn_fit(Xs, Ts, Ps, 64, Ls, S3, S3, 'ce', {}, 'sgd', {}, 0, 'none', 'rows');
+%! [L5, ~, ~, b5] = nn_fit(Xs, Ts, Ps, 64, Ls, S3, S3, 'ce', {}, 'sgd', {}, 0, 'none', 'copy');
+%! assert(isequal(L4, L5) && isequal(b4, b5));
+%! assert(nn_fit('copy'), 12000 * 100 * 4);
+%! nn_fit('release');
+%! assert(nn_fit('copy'), 0);
+%! nn_fit(X(1:50, :), Tc(1:50), randperm(50) - 1, 8, net3.layers, S3, S3, 'ce', {}, 'sgd', {}, 0, 'none', 'copy');
+%! assert(nn_fit('copy'), 0);
+%!error id=nnlab:nn_fit:name nn_fit('free')
+%!error id=nnlab:nn_fit:nargout [a, b] = nn_fit('copy')
+%!error id=nnlab:nn_fit:nargout a = nn_fit('release')
+%!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'none', 'copy-again')

@@ -462,6 +462,104 @@ static void test_fit_errors(void **state)
     assert_true(memcmp(R.w1, W1, sizeof W1) == 0);
 }
 
+/* The working copy (xcopy): X of more than NN_FIT_XCOPY_MIN bytes is
+ * trained from its transposed copy, bit for bit as from chunks; the copy is
+ * kept for a call with xreuse and made again without it. */
+#define BN 6000
+#define BIN 100
+typedef struct {
+    double w1[NH * BIN], c1[NH], w2[NOUT * NH], c2[NOUT];
+    nn_fit_layer_d L[3];
+    nn_loss_opts lo;
+    nn_optim_opts oo;
+    nn_fit_config c;
+    double losses[2 * ((BN + 63) / 64)];
+} big_run;
+
+static void big_setup(big_run *R, const nn_int *perm)
+{
+    int i;
+    memset(R, 0, sizeof *R);
+    for (i = 0; i < NH * BIN; i++) R->w1[i] = 0.05 * sin(0.37 * i);
+    for (i = 0; i < NOUT * NH; i++) R->w2[i] = 0.5 * cos(1.7 * i);
+    R->L[0].type = NN_FIT_DENSE; R->L[0].units = NH;
+    R->L[0].W = R->w1; R->L[0].b = R->c1;
+    R->L[0].freshW = R->L[0].freshb = 1;
+    R->L[1].type = NN_FIT_ACT; R->L[1].act = NN_ACT_TANH;
+    nn_act_defaults(NN_ACT_TANH, &R->L[1].act_opts);
+    R->L[2].type = NN_FIT_DENSE; R->L[2].units = NOUT;
+    R->L[2].W = R->w2; R->L[2].b = R->c2;
+    R->L[2].freshW = R->L[2].freshb = 1;
+    nn_loss_defaults(NN_LOSS_MSE, &R->lo);
+    nn_optim_defaults(NN_OPTIM_SGD, &R->oo);
+    R->c.n = BN; R->c.in = BIN; R->c.batch = 64; R->c.perm = perm;
+    R->c.max_steps = -1; R->c.loss = NN_LOSS_MSE; R->c.loss_opts = &R->lo;
+    R->c.tcols = NOUT; R->c.optim = NN_OPTIM_SGD; R->c.optim_opts = &R->oo;
+}
+
+static void big_same(const big_run *A, const big_run *B)
+{
+    assert_true(memcmp(A->losses, B->losses, sizeof A->losses) == 0);
+    assert_true(memcmp(A->w1, B->w1, sizeof A->w1) == 0);
+    assert_true(memcmp(A->c2, B->c2, sizeof A->c2) == 0);
+}
+
+static void test_fit_xcopy(void **state)
+{
+    static double bX[BN * BIN], bT[BN * NOUT];
+    static nn_int perms[2 * BN];
+    static big_run A, C;
+    nn_int i, se, ss;
+    (void)state;
+    for (i = 0; i < BN * BIN; i++) bX[i] = sin(0.001 * i * i + 0.3 * i);
+    for (i = 0; i < BN * NOUT; i++) bT[i] = cos(0.7 * i);
+    for (i = 0; i < 2 * BN; i++)              /* two orders: steps of 7 mod BN */
+        perms[i] = (i % BN) * (i < BN ? 7 : 11) % BN;
+    nn_fit_release_copy();
+    /* chunks */
+    big_setup(&A, perms);
+    assert_int_equal(nn_fit_epochs_d(&A.c, 2, perms, 3, A.L, bX, bT, A.losses, NULL,
+                                     NULL, &se, &ss, NULL), NN_OK);
+    assert_true(nn_fit_copy_bytes() == 0);
+    /* the copy: the same bits, and the copy kept */
+    big_setup(&C, perms);
+    C.c.xcopy = 1;
+    assert_int_equal(nn_fit_epochs_d(&C.c, 2, perms, 3, C.L, bX, bT, C.losses, NULL,
+                                     NULL, &se, &ss, NULL), NN_OK);
+    assert_true(nn_fit_copy_bytes() == (double)BN * BIN * sizeof(double));
+    big_same(&A, &C);
+    /* X changed in place: without xreuse the copy is made again */
+    bX[5] = 0.25;
+    big_setup(&A, perms);
+    assert_int_equal(nn_fit_epochs_d(&A.c, 2, perms, 3, A.L, bX, bT, A.losses, NULL,
+                                     NULL, &se, &ss, NULL), NN_OK);
+    big_setup(&C, perms);
+    C.c.xcopy = 1;
+    assert_int_equal(nn_fit_epochs_d(&C.c, 2, perms, 3, C.L, bX, bT, C.losses, NULL,
+                                     NULL, &se, &ss, NULL), NN_OK);
+    big_same(&A, &C);
+    /* with xreuse (the caller's promise) the kept copy is used as it is:
+     * the change of bX is not seen, which shows the copy was reused */
+    bX[5] = -3;
+    big_setup(&C, perms);
+    C.c.xcopy = 1;
+    C.c.xreuse = 1;
+    assert_int_equal(nn_fit_epochs_d(&C.c, 2, perms, 3, C.L, bX, bT, C.losses, NULL,
+                                     NULL, &se, &ss, NULL), NN_OK);
+    big_same(&A, &C);
+    nn_fit_release_copy();
+    assert_true(nn_fit_copy_bytes() == 0);
+    /* too small for a copy: none is made */
+    for (i = 0; i < 100; i++)
+        perms[i] = 99 - i;
+    big_setup(&C, perms);
+    C.c.xcopy = 1;
+    C.c.n = 100;
+    assert_int_equal(nn_fit_epochs_d(&C.c, 1, perms, 3, C.L, bX, bT, C.losses, NULL,
+                                     NULL, &se, &ss, NULL), NN_OK);
+    assert_true(nn_fit_copy_bytes() == 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -474,6 +572,7 @@ int main(void)
         cmocka_unit_test(test_fit_epochs_replay),
         cmocka_unit_test(test_fit_single),
         cmocka_unit_test(test_fit_errors),
+        cmocka_unit_test(test_fit_xcopy),
     };
     int failed;
     failed = cmocka_run_group_tests(tests, NULL, NULL);
