@@ -234,6 +234,14 @@ function [net, info] = nn_train(net, X, T, varargin)
   if nargin < 3
     error('nnlab:nn_train:nargin', 'nn_train: usage [net, info] = nn_train(net, X, T, name, value, ...)');
   end
+  % the common call, trained with little Octave code around the engine
+  % (the same bits as the full way below, which takes every other call)
+  [fast, fnet, finfo] = train_fast(net, X, T, varargin);
+  if fast
+    net = fnet;
+    info = finfo;
+    return
+  end
   check_net('nn_train', net);
   o = train_options(varargin);
   ck = [];
@@ -268,7 +276,12 @@ function [net, info] = nn_train(net, X, T, varargin)
       D = [];
     end
   end
-  layout = 'rows';
+  % rows: the engine trains from a working copy with one observation a
+  % column (when X is large and fits, see 'LowMemory'), or gathers chunks
+  layout = 'copy';
+  if o.LowMemory
+    layout = 'rows';
+  end
   if ~isempty(D) && o.cols
     layout = 'columns';
   elseif o.cols

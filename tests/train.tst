@@ -172,6 +172,23 @@
 %!error id=nnlab:nn_train:resume nn_train(nn_mlp([2 1]), X, T, 'Resume', '/nonexistent.ckpt')
 %!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'Checkpoint', 3)
 
+## ---- 'LowMemory' -----------------------------------------------------------------------
+%!test
+%! % X over 4 MB: the default trains from a working copy (freed at the end),
+%! % 'LowMemory' from chunks; the same bits, also with validation and in
+%! % many-epoch calls
+%! Xr = sin((1:6000)' * (1:100) / 900);  y = randi(3, 6000, 1);
+%! net0 = nn_mlp([100 6 3], 'Seed', 4);
+%! args = {'Loss', 'ce', 'Epochs', 2, 'BatchSize', 50, 'Seed', 2, 'Verbose', false};
+%! for extra = {{}, {'ValidationFraction', 0.1}, {'Optimizer', 'sgd', 'Patience', 5}}
+%!   [a, ia] = nn_train(net0, Xr, y, args{:}, extra{1}{:});
+%!   assert(nn_fit('copy'), 0);
+%!   [b, ib] = nn_train(net0, Xr, y, args{:}, extra{1}{:}, 'LowMemory', true);
+%!   assert(isequal(a, b) && isequal(ia.loss, ib.loss) && isequal(ia.metric, ib.metric));
+%! end
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'LowMemory', 2, 'Verbose', false)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'LowMemory', 'yes', 'Verbose', false)
+
 ## ---- 'ObservationsIn', 'columns' ---------------------------------------------------------
 %!test
 %! % the same network and history as with rows, on both engines, also with a
@@ -219,3 +236,75 @@
 %!   [b, ib] = nn_train(net0, Xr, Tc, args{:}, 'Engine', 'm');
 %!   assert(isequal(a, b) && isequal(ia.metric, ib.metric) && isequal(ia.val_metric, ib.val_metric));
 %! end
+
+## ---- the fast lane (train_fast): the same bits as the full way ----------------------------
+%!function [a, ia, b, ib] = both(net, X, T, varargin)
+%!  % the fast lane, then the full way ('Engine', 'c' leaves the lane), from
+%!  % the same random state; times aside
+%!  s = rand('twister');
+%!  [a, ia] = nn_train(net, X, T, varargin{:});
+%!  s1 = rand('twister');
+%!  rand('twister', s);
+%!  [b, ib] = nn_train(net, X, T, varargin{:}, 'Engine', 'c');
+%!  assert(isequal(rand('twister'), s1));
+%!  ia = rmfield(ia, 'time');
+%!  ib = rmfield(ib, 'time');
+%!endfunction
+%!test
+%! X = randn(70, 4);  y = randi(3, 70, 1);  Tr = [X(:, 1) - X(:, 2), X(:, 3)];
+%! Tb = double(X(:, 1:2) > 0);
+%! for cls = {'double', 'single'}
+%!   c = cls{1};
+%!   n3 = nn_mlp([4 6 3], 'Seed', 1, 'Class', c);
+%!   n2 = nn_mlp([4 5 2], 'Seed', 2, 'Class', c);
+%!   ns = nn_mlp([4 5 2], 'Output', 'sigmoid', 'Seed', 3, 'Class', c);
+%!   cases = {{n3, y, 'Loss', 'ce'}, {n3, y}, {n3, y, 'Optimizer', 'sgd', 'LearningRate', 0.05}, ...
+%!            {n3, y, 'Optimizer', 'RMSprop', 'BatchSize', 9, 'Epochs', 3}, ...
+%!            {n3, y, 'Shuffle', false, 'L2', 0.01}, {n3, y, 'Seed', []}, ...
+%!            {n2, Tr, 'Loss', 'mse', 'Epochs', 600, 'BatchSize', 70}, {n2, Tr, 'Loss', 'MAE'}, ...
+%!            {n2, Tb, 'Loss', 'bce_logits', 'Engine', 'auto'}, {ns, Tb, 'LowMemory', true}, ...
+%!            {n2, single(Tr), 'Loss', 'huber', 'Epochs', 2}, {n3, y, 'Epochs', 40, 'Seed', 9}};
+%!   for k = 1:numel(cases)
+%!     cs = cases{k};
+%!     Tk = cs{2};
+%!     if strcmp(c, 'single') && isa(Tk, 'single')
+%!       Tk = double(Tk);
+%!     end
+%!     args = [{'Verbose', false, 'Seed', 5}, cs(3:end)];
+%!     [a, ia, b, ib] = both(cs{1}, cast(X, c), Tk, args{:});
+%!     assert(isequal(a, b), sprintf('%s case %d: net', c, k));
+%!     assert(isequaln(ia, ib), sprintf('%s case %d: info', c, k));
+%!   end
+%! end
+%!test
+%! % the lane's fallbacks raise what the full way raises, with nothing changed
+%! X = randn(30, 3);  y = randi(2, 30, 1);  net = nn_mlp([3 4 2], 'Seed', 1);
+%! q = {'Verbose', false};
+%! Xn = X;  Xn(17, 2) = NaN;
+%! s = rand('twister');
+%! try, nn_train(net, Xn, y, q{:}); catch e1, end
+%! assert(isequal(rand('twister'), s));
+%! assert(e1.identifier, 'nnlab:nn_train:nonfinite');
+%! try, nn_train(net, X, y + 1, q{:}); catch e2, end
+%! assert(e2.identifier, 'nnlab:nn_train:size');
+%! try, nn_train(net, X, y + 1, q{:}, 'Loss', 'ce'); catch e2, end
+%! assert(e2.identifier, 'nnlab:nn_train:domain');
+%! try, nn_train(net, X, y(1:29), q{:}); catch e3, end
+%! assert(e3.identifier, 'nnlab:nn_train:size');
+%! try, nn_train(net, single(X), y, q{:}); catch e4, end
+%! [a, ia] = nn_train(net, single(X), y, q{:}, 'Seed', 2);         % X cast by the full way
+%! assert(isa(a.layers(1).W, 'double'));
+%! % a run that diverges: the full way's warning and last finite network
+%! net1 = nn_mlp([3 4 1], 'Seed', 1);  Tr = randn(30, 1);
+%! w = warning('off', 'nnlab:nn_train:diverged');
+%! d = {'Optimizer', 'sgd', 'LearningRate', 10, 'Seed', 1, 'Loss', 'mse'};
+%! [a, ia] = nn_train(net1, X, Tr, q{:}, d{:});
+%! [b, ib] = nn_train(net1, X, Tr, q{:}, d{:}, 'Engine', 'c');
+%! warning(w);
+%! assert(ia.stop_reason, 'diverged');
+%! assert(isequal(a, b) && isequal(ia.loss, ib.loss));
+%!error id=nnlab:nn_train:nonfinite nn_train(nn_mlp([2 1]), [1 2; Inf 0], [0; 1], 'Verbose', false)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), [1 2; 3 0], [0; 1], 'Verbose', false, 'Epochs', 1.5)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), [1 2; 3 0], [0; 1], 'Verbose', false, 'BatchSize', 0)
+%!error id=nnlab:nn_train:class nn_train(nn_mlp([2 1]), [1 2; 3 0], {0; 1}, 'Verbose', false)
+%!error id=nnlab:nn_train:net nn_train(struct('layers', 1), [1 2; 3 0], [0; 1], 'Verbose', false)

@@ -24,12 +24,18 @@ function [net, info] = train_chunks(net, D, X, T, o, first, info, book, S, layou
     Cmax = max(1, floor(2^15 / N));
   end
   tm = M.targets(o.Loss, T);
+  if strcmp(layout, 'copy') && ~isempty(D)
+    % the engine's working copy of X is freed when training ends (also on
+    % an error or Ctrl-C)
+    release = onCleanup(@() nn_fit('release'));
+  end
   epoch = first;
   while epoch <= book.E
     t0 = tic();
     C = min(book.E - epoch + 1, Cmax);
     P = train_orders(o, N, epoch, C);
     [net, D, S, bl, Y, stopped, hits] = train_fit(net, D, X, T, P, o, S, mode, layout);
+    layout = kept(layout);
     ndone = C;
     if stopped(2) > 0
       ndone = stopped(1) - 1;
@@ -52,4 +58,11 @@ function [net, info] = train_chunks(net, D, X, T, o, first, info, book, S, layou
     epoch = epoch + C;
   end
   info = train_finish(info, o, net);
+end
+
+function layout = kept(layout)
+% After the first call with a working copy: X is unchanged, its copy serves.
+  if strcmp(layout, 'copy')
+    layout = 'copy-kept';
+  end
 end

@@ -8,11 +8,17 @@ function [net, info] = train_epochs(net, D, X, T, o, first, info, book, S, layou
   nb = ceil(N / B);
   M = train_metrics();
   [mode, per] = M.mode(o.Loss, N, net.sizes(end));
+  if strcmp(layout, 'copy') && ~isempty(D)
+    % the engine's working copy of X is freed when training ends (also on
+    % an error or Ctrl-C)
+    release = onCleanup(@() nn_fit('release'));
+  end
   for epoch = first:book.E
     t0 = tic();
     perm = train_orders(o, N, epoch, 1).' + 1;
     if ~isempty(D)
       [net, D, S, bl, Yall, stopped, hits] = train_fit(net, D, X, T, perm - 1, o, S, mode, layout);
+      layout = kept(layout);
       stop = stopped(2);
       lsum = 0;
       for s = 1:nb
@@ -40,4 +46,11 @@ function [net, info] = train_epochs(net, D, X, T, o, first, info, book, S, layou
     end
   end
   info = train_finish(info, o, net);
+end
+
+function layout = kept(layout)
+% After the first call with a working copy: X is unchanged, its copy serves.
+  if strcmp(layout, 'copy')
+    layout = 'copy-kept';
+  end
 end

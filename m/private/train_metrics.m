@@ -1,4 +1,4 @@
-function M = train_metrics()
+function [M, per, name] = train_metrics(loss, N, K)
 % TRAIN_METRICS  nn_train's metric of a loss, in the forms its loops need:
 %   M.name(loss)                   'accuracy' or 'mae'
 %   M.metric(loss, Y, T)           the metric of outputs Y against targets T
@@ -14,8 +14,19 @@ function M = train_metrics()
 % error of the mean: the first columns of Y when it has two per target
 % (mean and log variance or log scale), exp(Y) for 'poisson' (its default
 % 'log_input': Y is the log of the rate).
-  M = struct('name', @metric_name, 'metric', @metric, 'mode', @metric_mode, ...
-             'targets', @metric_targets, 'epochs', @metrics);
+%   [mode, per, name] = train_metrics(loss, N, K) is M.mode and M.name in
+%   one call, without the handles (nn_train's fast lane).
+  if nargin > 0
+    [M, per] = metric_mode(loss, N, K);
+    name = metric_name(loss);
+    return
+  end
+  persistent handles                % made once: nn_train's cost per call counts
+  if isempty(handles)
+    handles = struct('name', @metric_name, 'metric', @metric, 'mode', @metric_mode, ...
+                     'targets', @metric_targets, 'epochs', @metrics);
+  end
+  M = handles;
 end
 
 function loss = canonical(loss)
