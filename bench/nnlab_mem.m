@@ -18,6 +18,9 @@ function nnlab_mem(cls, engine)
   if strcmp(engine, 'cols')
     eng = {'ObservationsIn', 'columns'};
     impl = 'nnlab-cols';
+  elseif strcmp(engine, 'low')
+    eng = {'LowMemory', true};
+    impl = 'nnlab-low';
   elseif ~strcmp(engine, 'auto')
     eng = {'Engine', engine};
     impl = ['nnlab-' engine];
