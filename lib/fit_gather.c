@@ -159,12 +159,13 @@ static void transpose(nn_int n, nn_int in, const real *X, real *Xt)
 
 const real *NN_(nn_fit_xcopy)(const nn_fit_config *c, const real *X)
 {
-    double bytes = (double)c->n * (double)c->in * (double)sizeof(real);
-    double phys = nn_physical_bytes();
+    double bytes = (double)c->n * (double)c->in * (double)sizeof(real), phys;
     int fresh;
     real *Xt;
-    if (c->xcols || !c->xcopy || X == NULL || bytes <= (double)NN_FIT_XCOPY_MIN ||
-        (phys > 0 && bytes > phys / NN_FIT_XCOPY_PART))
+    if (c->xcols || !c->xcopy || X == NULL || bytes <= (double)NN_FIT_XCOPY_MIN)
+        return NULL;                   /* (first: small data pays no system call) */
+    phys = nn_physical_bytes();
+    if (phys > 0 && bytes > phys / NN_FIT_XCOPY_PART)
         return NULL;
     Xt = (real *)nn_xcopy(X, (size_t)c->n, (size_t)c->in, sizeof(real), c->xreuse,
                           &fresh);
