@@ -22,6 +22,13 @@
 %   relu - maxpool 2 - flatten - dense 128 - relu - dense 10, 'ce',
 %   minibatch 128, SGD lr 0.05, one epoch; test accuracy (not timed).
 %
+% Task B also measures nn_train's fixed cost per call (issue 16 item 3):
+%   fixed: a 1-epoch call on 64 of the blobs (64-32-10 tanh, 'ce', minibatch
+%   32, SGD lr 0.1, 'Seed'), the mean over many calls, against the one
+%   nn_fit call it makes (the engine's own work, with the same arguments);
+%   the line says time_s (nn_train), engine_s (nn_fit) and fixed_s (their
+%   difference) per call.
+%
 % When nn_train has the option 'Engine' and its compiled training loop
 % ('Engine', 'c') works, the default ('auto', impl=nnlab) is timed and the
 % step-by-step m-file loop ('Engine', 'm', impl=nnlab-m) as well.
@@ -136,6 +143,37 @@ function bench_b(runs, blobsfile, steps, epochs, budget, engines, thr)
         fflush(stdout);
       end
     end
+    bench_fixed(runs, Xb(1:64, :), Tb(1:64), cls, thr);
+  end
+end
+
+function bench_fixed(runs, X, T, cls, thr)
+% nn_train's cost per call beyond its nn_fit call (see the help above).
+  args = {'Loss', 'ce', 'Optimizer', 'sgd', 'LearningRate', 0.1, 'BatchSize', 32, ...
+          'Epochs', 1, 'Seed', 1, 'Verbose', false};
+  net = nn_mlp([64 32 10], 'Hidden', 'tanh', 'Seed', 1, 'Class', cls);
+  S = cell(1, numel(net.layers));
+  P = (0:63)';
+  Tc = cast(T, cls);
+  calls = 2000;
+  for i = 1:200                    % warm-up: files parsed, memory in place
+    nn_train(net, X, T, args{:});
+    nn_fit(X, Tc, P, 32, net.layers, S, S, 'ce', {}, 'sgd', {'lr', 0.1}, 0, 'argmax', 'copy');
+  end
+  for run = 1:runs
+    t0 = tic();
+    for i = 1:calls
+      nn_train(net, X, T, args{:});
+    end
+    t = toc(t0) / calls;
+    t0 = tic();
+    for i = 1:calls
+      nn_fit(X, Tc, P, 32, net.layers, S, S, 'ce', {}, 'sgd', {'lr', 0.1}, 0, 'argmax', 'copy');
+    end
+    te = toc(t0) / calls;
+    printf('RESULT task=fixed impl=nnlab prec=%s threads=%s run=%d time_s=%.7f engine_s=%.7f fixed_s=%.7f\n', ...
+           cls, thr, run, t, te, t - te);
+    fflush(stdout);
   end
 end
 

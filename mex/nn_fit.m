@@ -19,7 +19,7 @@
 % @item @var{METHOD} @tab string @tab an optimizer of @code{nn_step}; @var{optopts} a cell of its options
 % @item @var{l2} @tab scalar @tab @math{\lambda \ge 0}: adds @math{\lambda/2 \sum w^2} over the weights to each batch loss
 % @item @var{METRIC} @tab string @tab optional: @code{'none'} (default), or what to count instead of returning @var{Y} (see below)
-% @item @var{LAYOUT} @tab string @tab optional: @code{'rows'} (default), or @code{'columns'}: @var{X} is in x N, one observation a column
+% @item @var{LAYOUT} @tab string @tab optional: @code{'rows'} (default), or @code{'columns'}: @var{X} is in x N, one observation a column; or @code{'copy'} / @code{'copy-kept'}: @var{X} is N x in, trained from a working copy (see below)
 % @end multitable
 %
 % For each epoch e and each of its minibatches
@@ -46,11 +46,24 @@
 % double) the batch losses @code{L}; @var{Y} (N x outputs*E, the outputs of
 % epoch e in columns (e-1)*outputs+1 to e*outputs) the network output of
 % every observation at its row, computed in its step before the update.
-% @var{X} is read where it is: each run of consecutive minibatches is
-% gathered into one buffer, from which the minibatches are taken.  The
-% buffer holds an eighth of @var{X} (at least 4 MB, at most 1 GB), so
-% training needs little memory besides the data.  All scratch memory is allocated
-% once per epoch, none per step.
+% With @code{'rows'}, @var{X} is read where it is: each run of
+% consecutive minibatches is gathered into one buffer, from which the
+% minibatches are taken.  The buffer holds an eighth of @var{X} (at least
+% 4 MB, at most 1 GB), so training needs little memory besides the data.
+% With @code{'copy'}, @var{X} (when over 4 MB, and when the copy fits in a
+% quarter of the machine's memory; else as @code{'rows'}) is transposed
+% once into a working copy with one observation a column, and each
+% minibatch is gathered from it: faster, as @var{X} is read once instead of
+% once per buffer.  The copy is kept after the call; @code{'copy-kept'}
+% promises that @var{X} holds the same data as at the last call and uses
+% the kept copy as it is (@code{nn_train} passes it from its second epoch
+% on).  @code{nn_fit ('release')} frees the copy, @code{nn_fit ('copy')}
+% returns its size in bytes (0: none).  All layouts give the same bits.
+% All scratch memory is allocated once per call, none per step.
+%
+% @code{[ok, v] = nn_fit ('lane', net, X, T, args, defaults)} tells
+% @code{nn_train}'s fast lane whether a call is one it takes, and reads its
+% options (see mex/fit_lane.c); it never raises an error.
 %
 % With @var{METRIC} @code{'argmax'}, @code{'prob'} or @code{'logit'},
 % @var{Y} is @code{[]} and @var{hits} (1 x E) counts, per epoch, the rows

@@ -22,11 +22,12 @@ function [ok, net, info] = train_fast(net, X, T, args)
 %   network) raises the error.
   ok = false;
   info = [];
-  persistent defaults               % the lane's options' defaults (nn_fit's order)
-  if isempty(defaults)
+  persistent defaults metrics       % the lane's options' defaults (nn_fit's order);
+  if isempty(defaults)              % train_metrics' mode and name of each loss seen
     d = train_defaults();
     defaults = {d.Loss, d.Optimizer, d.LearningRate, d.BatchSize, d.Epochs, d.Seed, ...
                 d.Shuffle, d.L2, d.LowMemory};
+    metrics = struct();
   end
   try
     % the kind of call; the options read, the defaults where not given
@@ -38,9 +39,8 @@ function [ok, net, info] = train_fast(net, X, T, args)
     return
   end
   [loss, optim, lr, B, E, seed, shuffle, l2, low] = v{:};
-  o = struct('Shuffle', logical(shuffle), 'Seed', seed);
   state = [];
-  if o.Shuffle && isempty(seed)
+  if shuffle && isempty(seed)
     state = rand('twister');        % the orders draw from it: put back on a fallback
   end
   try
@@ -64,7 +64,15 @@ function [ok, net, info] = train_fast(net, X, T, args)
     Bm = min(B, N);
     nb = ceil(N / Bm);
     cnt = (min((1:nb) * Bm, N) - ((1:nb) - 1) * Bm).';
-    [mode, per, mname] = train_metrics(loss, N, K);
+    if ~isfield(metrics, loss)
+      [mode, ~, mname] = train_metrics(loss, 1, 1);
+      metrics.(loss) = {mode, mname};
+    end
+    [mode, mname] = metrics.(loss){:};
+    per = N;                          % what train_metrics gives: N rows, or N*K
+    if ~strcmp(mode, 'argmax')        % values compared
+      per = N * K;
+    end
     if strcmp(mode, 'none')
       M = train_metrics();
       Cmax = max(1, floor(2^15 / (N * (K + 1))));
@@ -88,7 +96,15 @@ function [ok, net, info] = train_fast(net, X, T, args)
     while epoch <= E
       t0 = tic();
       C = min(E - epoch + 1, Cmax);
-      P = train_orders(o, N, epoch, C);
+      if C == 1 && shuffle && ~isempty(seed)
+        % train_orders' one seeded epoch, written out (a call costs)
+        state0 = rand('twister');
+        rand('twister', mod(seed * 1000003 + epoch * 7919, 2^32));
+        P = randperm(N).' - 1;
+        rand('twister', state0);
+      else
+        P = train_orders(struct('Shuffle', logical(shuffle), 'Seed', seed), N, epoch, C);
+      end
       [L, SW, Sb, bl, Y, stopped, hits] = nn_fit(X, T, P, Bm, L, SW, Sb, loss, {}, optim, ...
                                                  optargs, l2, mode, layout);
       if stopped(2) > 0
