@@ -8,7 +8,9 @@
 % (VmHWM) is reset after loading by writing 5 to /proc/self/clear_refs.
 % One epoch, SGD lr 0.1, minibatch 128.  ENGINE: 'auto' (default) or 'm'
 % (nn_train's option 'Engine'; given only when it is not 'auto'), or 'cols'
-% (the images one a column, 'ObservationsIn', 'columns').
+% (the images one a column, 'ObservationsIn', 'columns'), 'copy' (the
+% default for two epochs, which trains from a working copy of X) or 'low'
+% ('LowMemory', true).
 function nnlab_mem(cls, engine)
   if nargin < 2
     engine = 'auto';
@@ -18,6 +20,9 @@ function nnlab_mem(cls, engine)
   if strcmp(engine, 'cols')
     eng = {'ObservationsIn', 'columns'};
     impl = 'nnlab-cols';
+  elseif strcmp(engine, 'copy')
+    eng = {'Epochs', 2};       % the default for two epochs: with the working copy
+    impl = 'nnlab-copy';
   elseif strcmp(engine, 'low')
     eng = {'LowMemory', true};
     impl = 'nnlab-low';
@@ -45,7 +50,7 @@ function nnlab_mem(cls, engine)
     reset = fclose(fid) == 0 && reset;
   end
   nn_train(net, X, y, 'Loss', 'ce', 'Optimizer', 'sgd', 'LearningRate', 0.1, ...
-           'BatchSize', 128, 'Epochs', 1, 'Seed', 1, 'Verbose', false, eng{:});
+           'BatchSize', 128, 'Seed', 1, 'Verbose', false, 'Epochs', 1, eng{:});
   hwm = status_kb('VmHWM');
   printf('RESULT task=mem impl=%s prec=%s data_bytes=%d params_bytes=%d rss_loaded_kb=%d hwm_train_kb=%d hwm_reset=%d\n', ...
          impl, cls, data, params, rss_loaded, hwm, reset);

@@ -159,7 +159,7 @@ done
 if want mem; then
 echo "== peak memory of one nnlab training epoch (task A-sgd, 1 thread; task C)"
 # with the step-by-step loop as well (single only) when nn_train has engines
-cases="single:auto double:auto single:low double:low"
+cases="single:auto double:auto single:copy double:copy single:low double:low"
 if grep -q 'impl=nnlab-m' "$raw"/nnlab_A_*.txt 2>/dev/null; then
   cases="$cases single:m"
 fi

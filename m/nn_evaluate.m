@@ -50,8 +50,15 @@ function r = nn_evaluate(net, X, T, varargin)
     error('nnlab:nn_evaluate:nargin', 'nn_evaluate: usage r = nn_evaluate(net, X, T, name, value, ...)');
   end
   check_net('nn_evaluate', net);
-  if isfield(net, 'image')
+  nobs = size(X, 1);
+  if isfield(net, 'image') && image_array(net, X)
+    % images checked as their columns (the same memory) and kept as images
+    Xc = check_input('nn_evaluate', net, reshape(X, prod(net.image), []), true);
+    nobs = size(Xc, 2);
+    X = reshape(Xc, [net.image(:).', nobs]);
+  elseif isfield(net, 'image')
     X = check_input('nn_evaluate', net, X);   % images as rows, one a row
+    nobs = size(X, 1);
   end
   o = parse_options('nn_evaluate', struct('Loss', '', 'LossOptions', {{}}, 'Query', [], 'K', 10), varargin);
   check_value('nn_evaluate', 'Loss', o.Loss, 'string');
@@ -59,7 +66,7 @@ function r = nn_evaluate(net, X, T, varargin)
   if ~iscell(o.LossOptions)
     error('nnlab:nn_evaluate:optionValue', 'nn_evaluate: ''LossOptions'' must be a cell of name/value pairs');
   end
-  if ~(isnumeric(T) || islogical(T)) || ~isreal(T) || ndims(T) ~= 2 || size(T, 1) ~= size(X, 1)
+  if ~(isnumeric(T) || islogical(T)) || ~isreal(T) || ndims(T) ~= 2 || size(T, 1) ~= nobs
     error('nnlab:nn_evaluate:size', 'nn_evaluate: T must be a real numeric matrix with one row per row of X');
   end
   check_array('nn_evaluate', T, 'T');
@@ -74,10 +81,10 @@ function r = nn_evaluate(net, X, T, varargin)
   end
   check_targets('nn_evaluate', net, T, loss, why, false);
   ranking = any(strcmp(loss, {'margin_ranking', 'pairwise_logistic'}));
-  r = struct('loss_name', loss, 'n', size(X, 1));
+  r = struct('loss_name', loss, 'n', nobs);
   if ranking && ~isempty(o.Query)
     % single items: NDCG per query
-    S = nn_predict(net, check_input('nn_evaluate', net, X));
+    S = nn_predict(net, inputs(net, X));
     r.loss = NaN;
     r.ndcg = nn_ndcg(double(S), double(T), o.Query, o.K);
     r.k = o.K;
@@ -85,7 +92,7 @@ function r = nn_evaluate(net, X, T, varargin)
     if ranking
       Y = predict_pairs(net, X, 'nn_evaluate');
     else
-      Y = nn_predict(net, check_input('nn_evaluate', net, X));
+      Y = nn_predict(net, inputs(net, X));
     end
     Tc = cast(T, net.class);
     try
@@ -145,6 +152,14 @@ function r = nn_evaluate(net, X, T, varargin)
   if nargout == 0
     report(r);
     clear r
+  end
+end
+
+function X = inputs(net, X)
+% X checked for nn_predict with nn_evaluate's errors; images (checked
+% already) as they are.
+  if ~(isfield(net, 'image') && image_array(net, X))
+    X = check_input('nn_evaluate', net, X);
   end
 end
 

@@ -19,7 +19,14 @@ function Y = nn_predict(net, X)
     error('nnlab:nn_predict:nargin', 'nn_predict: usage Y = nn_predict(net, X)');
   end
   check_net('nn_predict', net);
-  X = check_input('nn_predict', net, X);
+  if isfield(net, 'image') && image_array(net, X)
+    % images as they are: checked as their columns (the same memory), no
+    % copy into rows and back
+    Xc = check_input('nn_predict', net, reshape(X, prod(net.image), []), true);
+    X = reshape(Xc, [net.image(:).', size(Xc, 2)]);
+  else
+    X = check_input('nn_predict', net, X);
+  end
   Y = net_forward(net, X, false, []);
 end
 

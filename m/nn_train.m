@@ -87,19 +87,20 @@
 % count).
 % @item 'LowMemory'
 % how the compiled engine reads @var{X} given as rows.  @code{false}
-% (default): it transposes @var{X} once into a working copy with one
-% observation a column (when @var{X} is over 4 MB and the copy fits in a
-% quarter of the machine's memory) and gathers each minibatch from it;
-% the copy is freed when training ends.  @code{true}: no copy; it gathers
-% each run of minibatches from @var{X} itself into a buffer of an eighth
-% of @var{X}, reading @var{X} eight times an epoch.  The results are the
-% same bits either way.  On Fashion-MNIST (60000 x 784, one epoch of the
-% 784-256-128-10 network) the copy makes the epoch about 0.1 s faster
-% (about 12% in single, 6% in double) and a run of several epochs faster
-% still, at the price of a second @var{X} in memory: the peak resident
-% size of the whole Octave process was 2.33x (single) and 2.17x (double)
-% the data and parameters by default, 1.47x and 1.30x with
-% @code{'LowMemory', true} (bench/RESULTS.md).
+% (default): for two epochs or more it transposes @var{X} once into a
+% working copy with one observation a column (when @var{X} is over 4 MB
+% and the copy fits in a quarter of the machine's memory) and gathers each
+% minibatch from it; the copy is freed when training ends.  @code{true},
+% and any one-epoch call: no copy; the engine gathers each run of
+% minibatches from @var{X} itself into a buffer of an eighth of @var{X},
+% reading @var{X} eight times an epoch.  The results are the same bits
+% either way.  On Fashion-MNIST (60000 x 784, the 784-256-128-10 network)
+% the copy saves about 0.07 s (single) to 0.1 s (double) of every epoch
+% after it is made, and making it costs about one epoch's saving (more
+% the first time a process touches that much memory), at the price of a
+% second @var{X} in memory: the peak resident size of the whole Octave
+% process was 2.3x (single) and 2.2x (double) the data and parameters
+% with the copy, 1.46x and 1.30x without (bench/RESULTS.md).
 % @item 'ObservationsIn'
 % @code{'rows'} (default): @var{X} is N x inputs, one observation a row;
 % @code{'columns'}: @var{X} is inputs x N, one observation a column (as
@@ -113,7 +114,7 @@
 % @item 'Goal', 'MinGrad', 'MaxFail', 'Mu', 'MuDec', 'MuInc', 'MuMax', 'Sigma', 'Lambda'
 % options of the full-batch trainers only (an error with the others).
 % @end table
-
+%
 % @strong{Small networks.}  A call with only the options @code{'Loss'},
 % @code{'Optimizer'}, @code{'LearningRate'}, @code{'BatchSize'},
 % @code{'Epochs'}, @code{'Seed'}, @code{'Shuffle'}, @code{'L2'},
@@ -272,7 +273,7 @@ function [net, info] = nn_train(net, X, T, varargin)
   if ~isempty(o.Resume)
     ck = train_checkpoint('read', o.Resume);
   end
-  [X, T, Xv, Tv, vperm] = train_data(net, X, T, o, ck);
+  [X, T, Xv, Tv, vperm, o.cols] = train_data(net, X, T, o, ck);
   N = size(T, 1);
   why = '';
   if isempty(o.Loss)
@@ -301,12 +302,17 @@ function [net, info] = nn_train(net, X, T, varargin)
     end
   end
   % rows: the engine trains from a working copy with one observation a
-  % column (when X is large and fits, see 'LowMemory'), or gathers chunks
+  % column (when X is large and fits, see 'LowMemory'), made once for all
+  % epochs; for one epoch it gathers chunks (as cheap as making the copy)
   layout = 'copy';
-  if o.LowMemory
+  if o.LowMemory || o.Epochs < 2
     layout = 'rows';
   end
+  o.imgcols = false;
   if ~isempty(D) && o.cols
+    layout = 'columns';
+  elseif o.cols && isfield(net, 'image') && ~o.classic
+    o.imgcols = true;       % images step by step: each batch from X's columns
     layout = 'columns';
   elseif o.cols
     X = X.';                % the step-by-step path takes rows

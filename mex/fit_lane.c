@@ -7,7 +7,7 @@
  * ok is true when net is a network (a scalar struct with fields format,
  * layers, class and sizes; no image input) whose first layer is dense, X
  * is a full real 2-D matrix of the network's class with at least one row
- * (one observation a row), T is a full real 2-D numeric or logical matrix,
+ * (and one column), T is a full real 2-D numeric or logical matrix,
  * and args (nn_train's name/value pairs) holds, each at most once and
  * case-insensitively, only
  *   'Loss'          a character row (lower-cased)
@@ -19,12 +19,14 @@
  *   'Seed'          [] or a whole double in [0, 2^32 - 1]
  *   'Shuffle', 'LowMemory'   a logical or double scalar 0 or 1
  *   'L2'            a finite double >= 0
+ *   'ObservationsIn'  'rows' or 'columns' (any case)
  *   'Engine'        'auto' (any case)
  *   'Verbose'       a logical or double scalar 0, which must be given;
- * and the loss is not a ranking loss.  v is then a 1 x 9 cell: loss,
- * optimizer, learning rate, batch size, epochs, seed, shuffle, L2 and
- * LowMemory as given, else the element of the cell defaults (1 x 9, the
- * same options in that order: nn_train's defaults, train_defaults.m).
+ * and the loss is not a ranking loss.  v is then a 1 x 10 cell: loss,
+ * optimizer, learning rate, batch size, epochs, seed, shuffle, L2,
+ * LowMemory and ObservationsIn (true for 'columns') as given, else the
+ * element of the cell defaults (1 x 10, the same options in that order:
+ * nn_train's defaults, train_defaults.m).
  * Otherwise ok is false and v is [].  Never an error: the full way
  * of nn_train checks and words everything. */
 #include <math.h>
@@ -33,13 +35,14 @@
 
 enum {
     O_LOSS, O_OPTIM, O_LR, O_BATCH, O_EPOCHS, O_SEED, O_SHUFFLE, O_L2, O_LOW,
+    O_OBS,
     O_VALUES,                          /* the options returned in v */
     O_ENGINE = O_VALUES, O_VERBOSE, O_COUNT
 };
 
 static const char *const lane_names[O_COUNT] = {
     "loss", "optimizer", "learningrate", "batchsize", "epochs", "seed",
-    "shuffle", "l2", "lowmemory", "engine", "verbose"
+    "shuffle", "l2", "lowmemory", "observationsin", "engine", "verbose"
 };
 
 /* A character row vector (1 x n, n >= 0, or 0 x 0) copied lower-cased into
@@ -110,7 +113,7 @@ static int lane_data(const mxArray *net, const mxArray *X, const mxArray *T)
           (strcmp(c, "single") == 0 && mxIsSingle(X))))
         return 0;
     if (mxIsComplex(X) || mxIsSparse(X) || mxGetNumberOfDimensions(X) != 2 ||
-        mxGetM(X) < 1)
+        mxGetM(X) < 1 || mxGetN(X) < 1)
         return 0;
     if (!(mxIsNumeric(T) || mxIsLogical(T)) || mxIsComplex(T) || mxIsSparse(T) ||
         mxGetNumberOfDimensions(T) != 2)
@@ -163,6 +166,10 @@ static int lane_args(const mxArray *args, const mxArray *val[O_COUNT])
         (val[O_SHUFFLE] != NULL && !lane_flag(val[O_SHUFFLE], 0)) ||
         (val[O_LOW] != NULL && !lane_flag(val[O_LOW], 0)))
         return 0;
+    if (val[O_OBS] != NULL &&
+        (!lane_text(val[O_OBS], text, sizeof text) ||
+         (strcmp(text, "rows") != 0 && strcmp(text, "columns") != 0)))
+        return 0;
     if (val[O_L2] != NULL) {
         double l2;
         if (!lane_double(val[O_L2], &l2) || !(l2 >= 0 && l2 < HUGE_VAL))
@@ -201,6 +208,10 @@ void nnm_fit_lane(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
             char text[32];
             lane_text(val[o], text, sizeof text);
             e = mxCreateString(text);
+        } else if (o == O_OBS) {
+            char text[32];
+            e = mxCreateLogicalScalar(lane_text(val[o], text, sizeof text) &&
+                                      strcmp(text, "columns") == 0);
         } else {
             e = mxDuplicateArray(val[o]);
         }

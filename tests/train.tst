@@ -275,6 +275,11 @@
 %!     assert(isequal(a, b), sprintf('%s case %d: net', c, k));
 %!     assert(isequaln(ia, ib), sprintf('%s case %d: info', c, k));
 %!   end
+%!   % X as columns; a row of labels takes the full way, with the same bits
+%!   [a, ia, b, ib] = both(n3, cast(X, c).', y, 'Verbose', false, 'Seed', 5, 'ObservationsIn', 'columns');
+%!   assert(isequal(a, b) && isequaln(ia, ib));
+%!   [a2, ia2] = nn_train(n3, cast(X, c).', y.', 'Verbose', false, 'Seed', 5, 'ObservationsIn', 'columns');
+%!   assert(isequal(a, a2) && isequal(ia.loss, ia2.loss));
 %! end
 %!test
 %! % the lane's fallbacks raise what the full way raises, with nothing changed

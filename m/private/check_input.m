@@ -12,7 +12,7 @@ function X = check_input(fn, net, X, cols, name)
     name = 'X';
   end
   what = {'rows', 'columns'};
-  if isfield(net, 'image') && ~cols && is_images(X, net.image)
+  if isfield(net, 'image') && ~cols && image_array(net, X)
     % H x W x C x N images become N x (H*W*C) rows, each image read in
     % column-major order; net_forward turns the rows back into images
     X = reshape(X, prod(net.image), []).';
@@ -35,10 +35,4 @@ function X = check_input(fn, net, X, cols, name)
   end
   check_array(fn, X, name, what{1 + cols});
   X = cast(X, net.class);
-end
-
-function t = is_images(X, image)
-% X is a batch of images of size IMAGE = [H W C] (and not N x H*W*C rows).
-  t = (isnumeric(X) || islogical(X)) && size(X, 1) == image(1) && size(X, 2) == image(2) && ...
-      size(X, 3) == image(3) && ndims(X) <= 4 && ~(ismatrix(X) && size(X, 2) == prod(image));
 end

@@ -1,17 +1,24 @@
-function [X, T, Xv, Tv, vperm] = train_data(net, X, T, o, ck)
+function [X, T, Xv, Tv, vperm, cols] = train_data(net, X, T, o, ck)
 % TRAIN_DATA  nn_train's data, checked and cast to the network's class: X
 %   (N x in, or in x N with o.cols), T (N rows), the validation data Xv, Tv
 %   (rows; [] without validation) from 'ValidationData' or held out by
 %   'ValidationFraction' (VPERM: the random order of that split, from the
-%   checkpoint CK when resuming, else [] ).
+%   checkpoint CK when resuming, else [] ).  COLS is the layout of the X
+%   returned: o.cols, or true for images given as an H x W x C x N array,
+%   which come back as its columns (H*W*C x N, the same memory: no copy of
+%   the data).
   fn = 'nn_train';
+  cols = o.cols;
   if o.pairs
     predict_pairs(net, X, fn);              % checks X and its sizes
     X = cast(X, net.class);
+  elseif ~cols && isfield(net, 'image') && image_array(net, X)
+    cols = true;                            % each image a column, in place
+    X = check_input(fn, net, reshape(X, prod(net.image), []), true);
   else
     X = check_input(fn, net, X, o.cols);
   end
-  N = size(X, 1 + o.cols);
+  N = size(X, 1 + cols);
   T = targets(N, T, net.class, o.cols, 'T');
   vperm = [];
   Xv = [];
@@ -41,7 +48,7 @@ function [X, T, Xv, Tv, vperm] = train_data(net, X, T, o, ck)
     if nv < 1 || nv >= N
       error('nnlab:nn_train:optionValue', 'nn_train: ''ValidationFraction'' leaves no data for training or for validation');
     end
-    if o.cols
+    if cols
       Xv = X(:, p(N - nv + 1:end)).';
       X = X(:, p(1:N - nv));
     else

@@ -7,11 +7,12 @@ function [ok, net, info] = train_fast(net, X, T, args)
 %   checks everything and words the errors.
 %
 %   It takes (nn_fit ('lane', ...) tells, see mex/fit_lane.c): a network
-%   whose first layer is dense, X of the network's class with one
-%   observation a row, numeric T, and only the options 'Loss', 'Optimizer'
+%   whose first layer is dense, X of the network's class, numeric T, and
+%   only the options 'Loss', 'Optimizer'
 %   (not the full-batch ones), 'LearningRate', 'BatchSize', 'Epochs'
-%   (>= 1), 'Seed', 'Shuffle', 'L2', 'LowMemory', 'Engine' ('auto') and
-%   'Verbose' (false), with values train_options takes as they are.  It does exactly what the full
+%   (>= 1), 'Seed', 'Shuffle', 'L2', 'LowMemory', 'ObservationsIn',
+%   'Engine' ('auto') and 'Verbose' (false), with values train_options takes
+%   as they are.  It does exactly what the full
 %   way does for such a call (train_chunks: the same orders, the same
 %   nn_fit calls), so the results are the same bits; what it leaves out are
 %   the checks, which nn_fit makes itself: a bad network, size, class or
@@ -26,7 +27,7 @@ function [ok, net, info] = train_fast(net, X, T, args)
   if isempty(defaults)              % train_metrics' mode and name of each loss seen
     d = train_defaults();
     defaults = {d.Loss, d.Optimizer, d.LearningRate, d.BatchSize, d.Epochs, d.Seed, ...
-                d.Shuffle, d.L2, d.LowMemory};
+                d.Shuffle, d.L2, d.LowMemory, d.ObservationsIn};
     metrics = struct();
   end
   try
@@ -38,7 +39,7 @@ function [ok, net, info] = train_fast(net, X, T, args)
   if ~take
     return
   end
-  [loss, optim, lr, B, E, seed, shuffle, l2, low] = v{:};
+  [loss, optim, lr, B, E, seed, shuffle, l2, low, cols] = v{:};
   state = [];
   if shuffle && isempty(seed)
     state = rand('twister');        % the orders draw from it: put back on a fallback
@@ -80,8 +81,10 @@ function [ok, net, info] = train_fast(net, X, T, args)
     else
       Cmax = max(1, floor(2^15 / N));
     end
-    layout = 'copy';
-    if low
+    layout = 'copy';                  % (as nn_train chooses, see there)
+    if cols
+      layout = 'columns';
+    elseif low || E < 2
       layout = 'rows';
     elseif numel(X) > 524288           % a working copy may be made: freed at the end
       release = onCleanup(@() nn_fit('release'));

@@ -5,8 +5,10 @@ function [net, S, lsum, Yall, stop] = train_steps(net, X, T, perm, o, epoch, S)
 %   optimizer states of layer i's W and b).  LSUM is the sum of the batch
 %   losses weighted by batch size, YALL the outputs.  STOP is the step at
 %   which the loss or a parameter became NaN or Inf (0 if none); NET is
-%   then the network of before that step.
-  N = size(X, 1);
+%   then the network of before that step.  X holds one observation a row,
+%   or with o.imgcols one image a column (each batch is reshaped into
+%   H x W x C x B images).
+  N = size(T, 1);
   B = min(o.BatchSize, N);
   nb = ceil(N / B);
   layers = param_layers(net);
@@ -15,7 +17,12 @@ function [net, S, lsum, Yall, stop] = train_steps(net, X, T, perm, o, epoch, S)
   Yall = zeros(N, net.sizes(end) * (1 + o.pairs), net.class);
   for s = 1:nb
     idx = perm((s - 1) * B + 1:min(s * B, N));
-    [Y, Lb, grads, aux] = batch(net, X(idx, :), T(idx, :), o, train_seed(o.Seed, epoch, s));
+    if o.imgcols
+      Xb = reshape(X(:, idx), [net.image(:).', numel(idx)]);   % whole columns: images
+    else
+      Xb = X(idx, :);
+    end
+    [Y, Lb, grads, aux] = batch(net, Xb, T(idx, :), o, train_seed(o.Seed, epoch, s));
     last = net;
     for i = layers
       h = layer_home(net.layers(i).type);
