@@ -35,7 +35,7 @@ function [net, info] = train_chunks(net, D, X, T, o, first, info, book, S, layou
     C = min(book.E - epoch + 1, Cmax);
     P = train_orders(o, N, epoch, C);
     [net, D, S, bl, Y, stopped, hits] = train_fit(net, D, X, T, P, o, S, mode, layout);
-    layout = kept(layout);
+    layout = regexprep(layout, '^copy$', 'copy-kept');   % X unchanged: its copy serves
     ndone = C;
     if stopped(2) > 0
       ndone = stopped(1) - 1;
@@ -58,11 +58,4 @@ function [net, info] = train_chunks(net, D, X, T, o, first, info, book, S, layou
     epoch = epoch + C;
   end
   info = train_finish(info, o, net);
-end
-
-function layout = kept(layout)
-% After the first call with a working copy: X is unchanged, its copy serves.
-  if strcmp(layout, 'copy')
-    layout = 'copy-kept';
-  end
 end

@@ -18,7 +18,7 @@ function [net, info] = train_epochs(net, D, X, T, o, first, info, book, S, layou
     perm = train_orders(o, N, epoch, 1).' + 1;
     if ~isempty(D)
       [net, D, S, bl, Yall, stopped, hits] = train_fit(net, D, X, T, perm - 1, o, S, mode, layout);
-      layout = kept(layout);
+      layout = regexprep(layout, '^copy$', 'copy-kept');   % X unchanged: its copy serves
       stop = stopped(2);
       lsum = 0;
       for s = 1:nb
@@ -46,11 +46,4 @@ function [net, info] = train_epochs(net, D, X, T, o, first, info, book, S, layou
     end
   end
   info = train_finish(info, o, net);
-end
-
-function layout = kept(layout)
-% After the first call with a working copy: X is unchanged, its copy serves.
-  if strcmp(layout, 'copy')
-    layout = 'copy-kept';
-  end
 end
