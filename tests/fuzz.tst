@@ -272,8 +272,24 @@
 %!      B = randi (N + 1);
 %!      args = {Xt, T, randperm(N) - 1, B, net.layers, cell(1, L), cell(1, L), ...
 %!              loss, {}, method, optopts, l2};
-%!      % the optional METRIC and LAYOUT (with X transposed for 'columns')
-%!      switch randi (4)
+%!      % the optional METRIC and LAYOUT (with X transposed for 'columns');
+%!      % or the calls with a name first: the working copy, the fast lane
+%!      switch randi (6)
+%!        case 5
+%!          args = fz_pick ({{'release'}, {'copy'}, {'lane'}, {'bogus'}, {'copy', 1}});
+%!        case 6
+%!          lane = {'Loss', fz_pick({'ce', 'MSE', 3, '', 'margin_ranking'}), 'Verbose', ...
+%!                  fz_pick({false, 0, true, [0 0], 'no'}), 'Epochs', fz_pick({1, 2, 0, 1.5, NaN}), ...
+%!                  fz_pick({'BatchSize', 'Seed', 'Shuffle', 'L2', 'LowMemory', ...
+%!                           'ObservationsIn', 'Engine', 'Bogus', 7}), ...
+%!                  fz_pick({1, [], 'rows', 'columns', 'c', -1, true, {}})};
+%!          dflt = fz_pick ({{'', 'adam', [], 128, 10, [], true, 0, false, 'rows'}, {}, 1, ...
+%!                           {'', 'adam', [], 128, 10, [], true, 0, false}});
+%!          args = {'lane', fz_pick({net, struct('format', 1), 1, net.layers}), Xt, T, ...
+%!                  fz_pick({lane, lane(1:end - 1), {}, 'x'}), dflt};
+%!          if (randi (3) == 1)
+%!            args(end) = [];
+%!          end
 %!        case 2
 %!          args{end + 1} = fz_pick ({'none', 'argmax', 'prob', 'logit', 'bogus', 3, ''});
 %!        case 3
@@ -283,7 +299,10 @@
 %!          end
 %!          args(end + 1:end + 2) = {fz_pick({'none', 'argmax', 'logit'}), lay};
 %!        case 4
-%!          args(end + 1:end + 3) = {'argmax', 'rows', 1};
+%!          args(end + 1:end + 2) = {'argmax', fz_pick({'copy', 'copy-kept', 'copy-again'})};
+%!      end
+%!      if (randi (8) == 1)
+%!        args(end + 1:end + 3) = {'argmax', 'rows', 1};
 %!      end
 %!    case 'nn_dropout'
 %!      X = fz_fill ([n, k], c);
