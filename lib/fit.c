@@ -154,7 +154,8 @@ static void plan_free(plan *p)
 static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
                       const NN_FIT_LAYER *layers, plan *p)
 {
-    nn_int n = c->n, in = c->in, B = c->batch, bb = B < n ? B : n;
+    nn_int n = c->n, np = c->np > 0 ? c->np : n, in = c->in, B = c->batch;
+    nn_int bb = B < np ? B : np;
     nn_int i, w = in, maxw = 1, total = 0, sz, xcoff, toff, lwork;
     nn_int *zoff;
     memset(p, 0, sizeof *p);
@@ -253,7 +254,7 @@ static int load_batch(const nn_fit_config *c, nn_int nlayers,
                       const real *T, plan *p, nn_int s, nn_int m,
                       const real **x0, nn_int *ldx0)
 {
-    nn_int n = c->n, in = c->in, B = c->batch, r, j;
+    nn_int n = c->n, np = c->np > 0 ? c->np : n, in = c->in, B = c->batch, r, j;
     const nn_int *rows = c->perm + s * B;
     if (c->xcols) {
         /* one observation a column: the batch's columns, gathered straight
@@ -272,7 +273,7 @@ static int load_batch(const nn_fit_config *c, nn_int nlayers,
             const nn_int *cp;
             int sorted;
             p->c0 = s * B;
-            p->cm = n - p->c0 < p->cr ? n - p->c0 : p->cr;
+            p->cm = np - p->c0 < p->cr ? np - p->c0 : p->cr;
             cp = c->perm + p->c0;
             for (r = 0; r < p->cm; r++)
                 if (cp[r] < 0 || cp[r] >= n)
@@ -387,7 +388,7 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
                 nn_int *stopped, nn_loss_fact *fact)
 {
     const char *names[NN_OPTIM_MAX_BUFFERS];
-    nn_int n, B, K, nsteps, s, r, j;
+    nn_int n, np, B, K, nsteps, s, r, j;
     nn_fit_config cx;
     plan p;
     int st, nbuf;
@@ -431,12 +432,13 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         }
         *c->hits = 0;
     }
-    nsteps = n == 0 ? 0 : (n + B - 1) / B;
+    np = c->np > 0 ? c->np : n;
+    nsteps = np == 0 ? 0 : (np + B - 1) / B;
     if (c->max_steps >= 0 && c->max_steps < nsteps)
         nsteps = c->max_steps;
     for (s = 0; s < nsteps; s++) {
         const nn_int *rows = c->perm + s * B;
-        nn_int m = n - s * B < B ? n - s * B : B, ldx0;
+        nn_int m = np - s * B < B ? np - s * B : B, ldx0;
         const real *x0;
         real Lb;
         int finite = 1;

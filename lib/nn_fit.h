@@ -35,7 +35,11 @@ typedef struct {
     nn_int n;                      /* observations (rows of X and T) */
     nn_int in;                     /* features (columns of X) */
     nn_int batch;                  /* observations per step, >= 1 */
-    const nn_int *perm;            /* n indices 0..n-1: the epoch's order */
+    const nn_int *perm;            /* the epoch's order: np indices into
+                                      0..n-1 (a row may repeat or be left
+                                      out: a subset of the rows trains) */
+    nn_int np;                     /* entries of perm, the observations the
+                                      epoch steps over; 0: n */
     nn_int max_steps;              /* stop after this many steps; < 0: all */
     int loss;                      /* nn_loss_kind */
     const nn_loss_opts *loss_opts;
@@ -145,8 +149,8 @@ typedef struct {                                                              \
 int nn_fit##S(const nn_fit_config *c, nn_int nlayers, nn_fit_layer##S *layers, \
               const R *X, const R *T, double *losses, R *Y, nn_int *stopped, \
               nn_loss_fact *fact);                                                \
-/* Several epochs: epoch e (0-based) is nn_fit with perm = perms + e*n,    \
- * losses + e*nsteps (nsteps = ceil(n / batch): losses is nsteps x epochs),\
+/* Several epochs: epoch e (0-based) is nn_fit with perm = perms + e*np,   \
+ * losses + e*nsteps (nsteps = ceil(np / batch): losses is nsteps x epochs),\
  * Y + e*n*k (Y n x k x epochs, or NULL) and hits + e (hits one count per  \
  * epoch, or NULL; c->perm, max_steps and hits are not used).  It stops    \
  * at the first divergence or domain error: *stop_epoch, *stop_step its    \

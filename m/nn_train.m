@@ -44,6 +44,8 @@
 % @code{@{Xv, Tv@}}, evaluated after every epoch.
 % @item 'ValidationFraction'
 % instead, hold out this fraction of (X, T), chosen at random, for validation.
+% The rest trains where it is in @var{X} (no copy of it is made; the
+% full-batch trainers and the ranking losses take a copy).
 % @item 'Patience'
 % stop when the validation loss (the training loss without validation
 % data) has not improved for this many epochs, and return the best
@@ -273,14 +275,20 @@ function [net, info] = nn_train(net, X, T, varargin)
   if ~isempty(o.Resume)
     ck = train_checkpoint('read', o.Resume);
   end
-  [X, T, Xv, Tv, vperm, o.cols] = train_data(net, X, T, o, ck);
+  [X, T, Xv, Tv, vperm, o.cols, o.rows] = train_data(net, X, T, o, ck);
   N = size(T, 1);
+  Tt = T;
+  if ~isempty(o.rows)
+    N = numel(o.rows);      % the training part of X and T ('ValidationFraction')
+    Tt = T(o.rows, :);
+  end
   why = '';
   if isempty(o.Loss)
-    [o.Loss, why] = default_loss(net, T);
+    [o.Loss, why] = default_loss(net, Tt);
   end
   % targets that do not fit the output: what was picked and the likely fix
-  check_targets('nn_train', net, T, o.Loss, why, false);
+  check_targets('nn_train', net, Tt, o.Loss, why, false);
+  clear Tt
   if ~isempty(Tv)
     check_targets('nn_train', net, Tv, o.Loss, why, false, 'Tv');
   end

@@ -106,7 +106,7 @@ static void set_steps(mxArray *C, nn_int i, int fresh, double steps)
 typedef struct {
     const mxArray *X, *T;
     int single, xcols, xcopy, xreuse, metric, nb;
-    nn_int N, in, C, B, *perm;
+    nn_int N, in, C, B, P, *perm;
     double l2;
     loss_ctx lc;
     optim_ctx oc;
@@ -147,19 +147,28 @@ static void parse_data(int nrhs, const mxArray *prhs[], fit_args *a)
         nnm_error(FN, "size", "T must have one row per observation (per %s of "
                   "X, %ld), but it is %s", a->xcols ? "column" : "row", (long)N,
                   nnm_describe(T, d1, sizeof d1));
-    /* perm: N x C (C epochs), or a vector of N for one epoch */
+    /* perm: N x C (C epochs), a vector of N for one epoch, or P x C with
+     * 1 <= P < N (each epoch steps over P rows: a subset; P = 1 only as one
+     * column) */
     if (!mxIsDouble(Pm) || mxIsComplex(Pm) || mxIsSparse(Pm) ||
         mxGetNumberOfDimensions(Pm) != 2 ||
-        !((nn_int)mxGetM(Pm) == N || ((nn_int)mxGetN(Pm) == N && mxGetM(Pm) == 1)))
+        !((nn_int)mxGetM(Pm) == N || ((nn_int)mxGetN(Pm) == N && mxGetM(Pm) == 1) ||
+          ((nn_int)mxGetM(Pm) >= 1 && (nn_int)mxGetM(Pm) < N &&
+           (mxGetM(Pm) > 1 || mxGetN(Pm) == 1) && mxGetN(Pm) >= 1)))
         nnm_error(FN, "size", "perm must be a double vector of %ld indices (one per "
                   "observation), or a matrix with %ld rows (one column per epoch), "
-                  "but it is %s", (long)N, (long)N, nnm_describe(Pm, d1, sizeof d1));
-    C = (nn_int)mxGetM(Pm) == N ? (nn_int)mxGetN(Pm) : 1;
-    if (N == 0 && mxGetM(Pm) == 0)
+                  "or with fewer rows (a subset of the observations), but it is %s",
+                  (long)N, (long)N, nnm_describe(Pm, d1, sizeof d1));
+    if ((nn_int)mxGetM(Pm) == 1 && (nn_int)mxGetN(Pm) == N) {
+        a->P = N;
+        C = 1;
+    } else {
+        a->P = (nn_int)mxGetM(Pm);
         C = (nn_int)mxGetN(Pm);
+    }
     a->C = C;
-    a->perm = (nn_int *)mxMalloc((N * C > 0 ? (size_t)(N * C) : 1) * sizeof(nn_int));
-    for (i = 0; i < N * C; i++) {
+    a->perm = (nn_int *)mxMalloc((a->P * C > 0 ? (size_t)(a->P * C) : 1) * sizeof(nn_int));
+    for (i = 0; i < a->P * C; i++) {
         double p = ((const double *)mxGetData(Pm))[i];
         if (!(p >= 0 && p < (double)N && p == floor(p)))
             nnm_error(FN, "domain", "perm holds 0-based row indices, whole numbers "
@@ -169,7 +178,7 @@ static void parse_data(int nrhs, const mxArray *prhs[], fit_args *a)
     b = get_scalar(prhs[3], "domain", "the batch size B");
     if (!(b >= 1 && b == floor(b) && b <= 9e15))
         nnm_error(FN, "domain", "the batch size B must be a whole number >= 1, not %g", b);
-    a->B = b > (double)(N > 0 ? N : 1) ? (N > 0 ? N : 1) : (nn_int)b;
+    a->B = b > (double)(a->P > 0 ? a->P : 1) ? (a->P > 0 ? a->P : 1) : (nn_int)b;
     a->l2 = get_scalar(prhs[11], "domain", "l2");
     if (!(a->l2 >= 0 && a->l2 < HUGE_VAL))
         nnm_error(FN, "domain", "l2 must be a finite number >= 0, not %g", a->l2);
@@ -460,7 +469,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
         nnm_error(FN, "size", "%s", msg);
 
     /* outputs: the layers (their W and b trained in place), the states */
-    nsteps = N == 0 ? 0 : (N + a.B - 1) / a.B;
+    nsteps = a.P == 0 ? 0 : (a.P + a.B - 1) / a.B;
     if (K > 0 && C > 0 && K > PTRDIFF_MAX / C)
         nnm_error(FN, "tooLarge", "Y of %ld x %ld x %ld is too large", (long)N,
                   (long)K, (long)C);
@@ -493,6 +502,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     /* the epochs, and the replay after a divergence, in one call */
     memset(&cfg, 0, sizeof cfg);
     cfg.n = N;
+    cfg.np = a.P;
     cfg.in = a.in;
     cfg.batch = a.B;
     cfg.max_steps = -1;

@@ -11,7 +11,7 @@
 % @headitem Argument @tab Size @tab Meaning
 % @item @var{X} @tab N x in @tab the observations, one a row, in the network's class
 % @item @var{T} @tab N x tcols @tab the targets, one row per observation, of the class of @var{X}
-% @item @var{perm} @tab N x E @tab the order of each of E epochs, a column each: 0-based row indices (@code{randperm (N)' - 1}); a row vector for one epoch
+% @item @var{perm} @tab N x E @tab the order of each of E epochs, a column each: 0-based row indices (@code{randperm (N)' - 1}); a row vector of N for one epoch; or P x E with 1 <= P < N (P = 1 as one column only): each epoch steps over those P rows of @var{X} and @var{T} (a subset trains; rows may repeat)
 % @item @var{B} @tab scalar @tab observations per step (the last step takes the rest)
 % @item @var{layers} @tab struct @tab the network's description: layers of type @code{'dense'} (fields @code{W}, @code{b}) and @code{'act'} (fields @code{act}, @code{opts}), as in @code{net.layers}; @code{nn_train} describes other layers this way (a dropout layer with p = 0 as the activation @code{'linear'}) or trains step by step
 % @item @var{SW}, @var{Sb} @tab cells @tab per layer, the @code{nn_step} states of W and b (@code{[]} at the start)

@@ -352,3 +352,14 @@
 %!error id=nnlab:nn_fit:nargout [a, b] = nn_fit('copy')
 %!error id=nnlab:nn_fit:nargout a = nn_fit('release')
 %!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'none', 'copy-again')
+%!test
+%! % perm over a subset of the rows: the same bits as those rows given alone
+%! X = randn(30, 3);  Tc = randi(2, 30, 1);  net = nn_mlp([3 4 2], 'Seed', 5);  S3 = cell(1, 3);
+%! sub = [4 9 1 22 17 30 2 11 8 5 26 13]';  P = [randperm(12)' randperm(12)'];
+%! [L1, W1, B1, b1] = nn_fit(X, Tc, sub(P) - 1, 5, net.layers, S3, S3, 'ce', {}, 'adam', {}, 0);
+%! [L2, W2, B2, b2] = nn_fit(X(sub, :), Tc(sub), P - 1, 5, net.layers, S3, S3, 'ce', {}, 'adam', {}, 0);
+%! assert(isequal(L1, L2) && isequal(W1, W2) && isequal(B1, B2) && isequal(b1, b2));
+%! [~, ~, ~, b3, Y3] = nn_fit(X, [Tc Tc], sub(P(:, 1)) - 1, 5, net.layers, S3, S3, 'mse', {}, 'sgd', {}, 0);
+%! assert(size(b3), [3 1]);  assert(size(Y3), [30 2]);  assert(all(Y3(setdiff(1:30, sub), :)(:) == 0));
+%!error id=nnlab:nn_fit:size nn_fit(ones(4, 2), ones(4, 1), [0 1], 1, nn_mlp([2 1]).layers, {[]}, {[]}, 'mse', {}, 'sgd', {}, 0)
+%!error id=nnlab:nn_fit:domain nn_fit(ones(4, 2), ones(4, 1), [0; 4], 1, nn_mlp([2 1]).layers, {[]}, {[]}, 'mse', {}, 'sgd', {}, 0)

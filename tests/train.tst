@@ -313,3 +313,23 @@
 %!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), [1 2; 3 0], [0; 1], 'Verbose', false, 'BatchSize', 0)
 %!error id=nnlab:nn_train:class nn_train(nn_mlp([2 1]), [1 2; 3 0], {0; 1}, 'Verbose', false)
 %!error id=nnlab:nn_train:net nn_train(struct('layers', 1), [1 2; 3 0], [0; 1], 'Verbose', false)
+%!test
+%! % 'ValidationFraction' trains on its rows of X in place (no copy of the
+%! % training part): the same bits as training on that part given as data,
+%! % on both engines, with X as rows or columns and with regression outputs
+%! N = 90;  Xr = randn(N, 4);  y = randi(3, N, 1);  Tr = Xr(:, 1:2) * [1 -1; 2 0.5];
+%! s0 = rand('twister');
+%! rand('twister', mod(7 * 1000003, 2^32));  p = randperm(N);  rand('twister', s0);
+%! nv = round(0.2 * N);  tr = p(1:N - nv);  va = p(N - nv + 1:end);
+%! for eng = {'c', 'm'}
+%!   for cs = {{nn_mlp([4 6 3], 'Seed', 1), y}, {nn_mlp([4 5 2], 'Seed', 2), Tr}}
+%!     net = cs{1}{1};  T = cs{1}{2};
+%!     args = {'Epochs', 3, 'BatchSize', 16, 'Seed', 7, 'Verbose', false, 'Engine', eng{1}};
+%!     [a, ia] = nn_train(net, Xr, T, args{:}, 'ValidationFraction', 0.2);
+%!     [b, ib] = nn_train(net, Xr(tr, :), T(tr, :), args{:}, 'ValidationData', {Xr(va, :), T(va, :)});
+%!     assert(isequal(a, b) && isequal(ia.loss, ib.loss) && isequal(ia.metric, ib.metric) && ...
+%!            isequal(ia.val_loss, ib.val_loss));
+%!     [c, ic] = nn_train(net, Xr.', T, args{:}, 'ValidationFraction', 0.2, 'ObservationsIn', 'columns');
+%!     assert(isequal(a, c) && isequal(ia.val_metric, ic.val_metric));
+%!   end
+%! end

@@ -1,4 +1,4 @@
-function [X, T, Xv, Tv, vperm, cols] = train_data(net, X, T, o, ck)
+function [X, T, Xv, Tv, vperm, cols, rows] = train_data(net, X, T, o, ck)
 % TRAIN_DATA  nn_train's data, checked and cast to the network's class: X
 %   (N x in, or in x N with o.cols), T (N rows), the validation data Xv, Tv
 %   (rows; [] without validation) from 'ValidationData' or held out by
@@ -6,9 +6,13 @@ function [X, T, Xv, Tv, vperm, cols] = train_data(net, X, T, o, ck)
 %   checkpoint CK when resuming, else [] ).  COLS is the layout of the X
 %   returned: o.cols, or true for images given as an H x W x C x N array,
 %   which come back as its columns (H*W*C x N, the same memory: no copy of
-%   the data).
+%   the data).  ROWS: with 'ValidationFraction' (not for ranking losses or
+%   the full-batch trainers), the training observations' indices into X
+%   and T, which are then returned whole (no copy of the training part);
+%   else [] (X and T are the training data).
   fn = 'nn_train';
   cols = o.cols;
+  rows = [];
   if o.pairs
     predict_pairs(net, X, fn);              % checks X and its sizes
     X = cast(X, net.class);
@@ -50,13 +54,19 @@ function [X, T, Xv, Tv, vperm, cols] = train_data(net, X, T, o, ck)
     end
     if cols
       Xv = X(:, p(N - nv + 1:end)).';
-      X = X(:, p(1:N - nv));
     else
       Xv = X(p(N - nv + 1:end), :);
-      X = X(p(1:N - nv), :);
     end
     Tv = T(p(N - nv + 1:end), :);
-    T = T(p(1:N - nv), :);
+    if ~o.pairs && ~o.classic
+      rows = p(1:N - nv).';         % X and T stay whole: the steps index them
+    elseif cols
+      X = X(:, p(1:N - nv));
+      T = T(p(1:N - nv), :);
+    else
+      X = X(p(1:N - nv), :);
+      T = T(p(1:N - nv), :);
+    end
   end
 end
 

@@ -4,6 +4,11 @@ function [net, info] = train_epochs(net, D, X, T, o, first, info, book, S, layou
 %   network, not empty) or step by step in Octave (D empty), then the
 %   bookkeeping of train_record (validation, patience, checkpoint).
   N = size(T, 1);
+  Tm = T;                           % the training targets, for the metric
+  if ~isempty(o.rows)
+    N = numel(o.rows);              % a subset of X and T trains (see train_data)
+    Tm = T(o.rows, :);
+  end
   B = min(o.BatchSize, N);
   nb = ceil(N / B);
   M = train_metrics();
@@ -17,7 +22,14 @@ function [net, info] = train_epochs(net, D, X, T, o, first, info, book, S, layou
     t0 = tic();
     perm = train_orders(o, N, epoch, 1).' + 1;
     if ~isempty(D)
-      [net, D, S, bl, Yall, stopped, hits] = train_fit(net, D, X, T, perm - 1, o, S, mode, layout);
+      P = perm(:) - 1;              % one column: this epoch's order
+      if ~isempty(o.rows)
+        P = o.rows(perm(:)) - 1;    % the same rows in the same order, from X
+      end
+      [net, D, S, bl, Yall, stopped, hits] = train_fit(net, D, X, T, P, o, S, mode, layout);
+      if ~isempty(o.rows) && strcmp(mode, 'none')
+        Yall = Yall(o.rows, :);
+      end
       layout = regexprep(layout, '^copy$', 'copy-kept');   % X unchanged: its copy serves
       stop = stopped(2);
       lsum = 0;
@@ -38,7 +50,7 @@ function [net, info] = train_epochs(net, D, X, T, o, first, info, book, S, layou
     if ~isempty(D) && ~strcmp(mode, 'none')
       met = hits / per;                       % what M.metric gives on the outputs
     else
-      met = M.metric(o.Loss, Yall, T);
+      met = M.metric(o.Loss, Yall, Tm);
     end
     [info, book, net, done] = train_record(info, book, o, net, S, epoch, lsum / N, met, toc(t0));
     if done

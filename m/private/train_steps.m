@@ -9,6 +9,9 @@ function [net, S, lsum, Yall, stop] = train_steps(net, X, T, perm, o, epoch, S)
 %   or with o.imgcols one image a column (each batch is reshaped into
 %   H x W x C x B images).
   N = size(T, 1);
+  if ~isempty(o.rows)
+    N = numel(o.rows);              % a subset of X and T trains (see train_data)
+  end
   B = min(o.BatchSize, N);
   nb = ceil(N / B);
   layers = param_layers(net);
@@ -17,12 +20,16 @@ function [net, S, lsum, Yall, stop] = train_steps(net, X, T, perm, o, epoch, S)
   Yall = zeros(N, net.sizes(end) * (1 + o.pairs), net.class);
   for s = 1:nb
     idx = perm((s - 1) * B + 1:min(s * B, N));
-    if o.imgcols
-      Xb = reshape(X(:, idx), [net.image(:).', numel(idx)]);   % whole columns: images
-    else
-      Xb = X(idx, :);
+    at = idx;                       % the batch's rows of X and T
+    if ~isempty(o.rows)
+      at = o.rows(idx);
     end
-    [Y, Lb, grads, aux] = batch(net, Xb, T(idx, :), o, train_seed(o.Seed, epoch, s));
+    if o.imgcols
+      Xb = reshape(X(:, at), [net.image(:).', numel(at)]);   % whole columns: images
+    else
+      Xb = X(at, :);
+    end
+    [Y, Lb, grads, aux] = batch(net, Xb, T(at, :), o, train_seed(o.Seed, epoch, s));
     last = net;
     for i = layers
       h = layer_home(net.layers(i).type);
