@@ -46,6 +46,12 @@
 % instead, hold out this fraction of (X, T), chosen at random, for validation.
 % The rest trains where it is in @var{X} (no copy of it is made; the
 % full-batch trainers and the ranking losses take a copy).
+% @item 'Rows'
+% a vector of observation indices: train on those rows of @var{X} and
+% @var{T} only (columns with @code{'ObservationsIn', 'columns'}), where they
+% are, as on @code{X(rows, :)} without the copy (what @code{nn_sweep} and
+% @code{nn_crossval} pass for each fold); @code{'ValidationFraction'}
+% splits them.  Default: all.
 % @item 'Patience'
 % stop when the validation loss (the training loss without validation
 % data) has not improved for this many epochs, and return the best

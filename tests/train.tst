@@ -333,3 +333,25 @@
 %!     assert(isequal(a, c) && isequal(ia.val_metric, ic.val_metric));
 %!   end
 %! end
+%!test
+%! % 'Rows': training on those observations of X and T where they are, the
+%! % same bits as on X(rows, :) and T(rows, :): both engines, the chunks of
+%! % epochs and one epoch at a time, with a split of them, a regression, LM
+%! Xr = randn(80, 3);  y = randi(2, 80, 1);  Tr = Xr * [1; -2; 0.5];
+%! idx = [5:3:80, 2, 7, 1].';
+%! net = nn_mlp([3 5 2], 'Seed', 3);  net1 = nn_mlp([3 4 1], 'Seed', 4);
+%! q = {'Epochs', 3, 'BatchSize', 8, 'Seed', 2, 'Verbose', false};
+%! for extra = {{}, {'Engine', 'm'}, {'Patience', 10}, {'ValidationFraction', 0.25}, {'Optimizer', 'sgd'}}
+%!   [a, ia] = nn_train(net, Xr, y, q{:}, extra{1}{:}, 'Rows', idx);
+%!   [b, ib] = nn_train(net, Xr(idx, :), y(idx), q{:}, extra{1}{:});
+%!   assert(isequal(a, b) && isequal(ia.loss, ib.loss) && isequal(ia.metric, ib.metric));
+%! end
+%! [a, ia] = nn_train(net1, Xr, Tr, q{:}, 'Loss', 'mse', 'Rows', idx);
+%! [b, ib] = nn_train(net1, Xr(idx, :), Tr(idx), q{:}, 'Loss', 'mse');
+%! assert(isequal(a, b) && isequal(ia.metric, ib.metric));
+%! [a, ia] = nn_train(net1, Xr, Tr, 'Optimizer', 'lm', 'Epochs', 3, 'Verbose', false, 'Rows', idx);
+%! [b, ib] = nn_train(net1, Xr(idx, :), Tr(idx), 'Optimizer', 'lm', 'Epochs', 3, 'Verbose', false);
+%! assert(isequal(a, b) && isequal(ia.loss, ib.loss));
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), [0 0; 0 1; 1 0; 1 1], [0; 1; 1; 0], 'Rows', [1 5], 'Verbose', false)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), [0 0; 0 1; 1 0; 1 1], [0; 1; 1; 0], 'Rows', [1.5 2], 'Verbose', false)
+%!error id=nnlab:nn_train:optionValue nn_train(nn_mlp([2 1]), X, T, 'Rows', 'ab', 'Verbose', false)

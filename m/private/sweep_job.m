@@ -27,12 +27,9 @@ function rec = sweep_job(job, D)
     else
       net = seeded(job.seed, @() D.make(job.params));
     end
-    if isempty(job.train)
-      Xt = D.X;
-      Tt = D.T;
-    else
-      Xt = D.X(job.train, :);
-      Tt = D.T(job.train, :);
+    rows = {};                      % the job's training rows, used where they are
+    if ~isempty(job.train)
+      rows = {'Rows', job.train};
     end
     if isempty(job.val)
       Xv = D.Xv;
@@ -41,7 +38,8 @@ function rec = sweep_job(job, D)
       Xv = D.X(job.val, :);
       Tv = D.T(job.val, :);
     end
-    net = nn_train(net, Xt, Tt, job.options{:}, 'Loss', job.loss, 'Seed', job.seed, 'Verbose', false);
+    net = nn_train(net, D.X, D.T, job.options{:}, rows{:}, 'Loss', job.loss, 'Seed', job.seed, ...
+                   'Verbose', false);
     rec.time = toc(t);
     if ~isempty(Xv)
       r = nn_evaluate(net, Xv, Tv, 'Loss', job.loss);

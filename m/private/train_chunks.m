@@ -10,6 +10,11 @@ function [net, info] = train_chunks(net, D, X, T, o, first, info, book, S, layou
 %   epochs).  A chunk's epochs are recorded by train_record, as in
 %   train_epochs; each one's time is the chunk's time divided by its epochs.
   N = size(T, 1);
+  Tm = T;                           % the training targets, for the metric
+  if ~isempty(o.rows)
+    N = numel(o.rows);              % a subset of X and T trains ('Rows')
+    Tm = T(o.rows, :);
+  end
   K = net.sizes(end);
   B = min(o.BatchSize, N);
   nb = ceil(N / B);
@@ -23,7 +28,7 @@ function [net, info] = train_chunks(net, D, X, T, o, first, info, book, S, layou
   else
     Cmax = max(1, floor(2^15 / N));
   end
-  tm = M.targets(o.Loss, T);
+  tm = M.targets(o.Loss, Tm);
   if strcmp(layout, 'copy') && ~isempty(D)
     % the engine's working copy of X is freed when training ends (also on
     % an error or Ctrl-C)
@@ -34,7 +39,13 @@ function [net, info] = train_chunks(net, D, X, T, o, first, info, book, S, layou
     t0 = tic();
     C = min(book.E - epoch + 1, Cmax);
     P = train_orders(o, N, epoch, C);
+    if ~isempty(o.rows)
+      P = reshape(o.rows(P + 1), size(P)) - 1;   % the same rows in the same order, from X
+    end
     [net, D, S, bl, Y, stopped, hits] = train_fit(net, D, X, T, P, o, S, mode, layout);
+    if ~isempty(o.rows) && strcmp(mode, 'none')
+      Y = Y(o.rows, :);
+    end
     layout = regexprep(layout, '^copy$', 'copy-kept');   % X unchanged: its copy serves
     ndone = C;
     if stopped(2) > 0

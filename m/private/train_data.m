@@ -7,9 +7,9 @@ function [X, T, Xv, Tv, vperm, cols, rows] = train_data(net, X, T, o, ck)
 %   returned: o.cols, or true for images given as an H x W x C x N array,
 %   which come back as its columns (H*W*C x N, the same memory: no copy of
 %   the data).  ROWS: with 'ValidationFraction' (not for ranking losses or
-%   the full-batch trainers), the training observations' indices into X
-%   and T, which are then returned whole (no copy of the training part);
-%   else [] (X and T are the training data).
+%   the full-batch trainers), or with 'Rows', the training observations'
+%   indices into X and T, which are then returned whole (no copy of the
+%   training part); else [] (X and T are the training data).
   fn = 'nn_train';
   cols = o.cols;
   rows = [];
@@ -24,6 +24,7 @@ function [X, T, Xv, Tv, vperm, cols, rows] = train_data(net, X, T, o, ck)
   end
   N = size(X, 1 + cols);
   T = targets(N, T, net.class, o.cols, 'T');
+  base = rows_option(o.Rows, N);      % 'Rows': the observations to use, or []
   vperm = [];
   Xv = [];
   Tv = [];
@@ -39,6 +40,9 @@ function [X, T, Xv, Tv, vperm, cols, rows] = train_data(net, X, T, o, ck)
     end
     Tv = targets(size(Xv, 1), v{2}, net.class, o.cols, 'Tv');
   elseif o.ValidationFraction > 0
+    if ~isempty(base)
+      N = numel(base);                % the split is of the rows given
+    end
     if isempty(ck)
       p = seeded(train_seed(o.Seed, 0, 0), @() randperm(N));
     else
@@ -52,6 +56,10 @@ function [X, T, Xv, Tv, vperm, cols, rows] = train_data(net, X, T, o, ck)
     if nv < 1 || nv >= N
       error('nnlab:nn_train:optionValue', 'nn_train: ''ValidationFraction'' leaves no data for training or for validation');
     end
+    if ~isempty(base)
+      p = base(p).';                  % indices into X and T
+      base = [];
+    end
     if cols
       Xv = X(:, p(N - nv + 1:end)).';
     else
@@ -59,7 +67,7 @@ function [X, T, Xv, Tv, vperm, cols, rows] = train_data(net, X, T, o, ck)
     end
     Tv = T(p(N - nv + 1:end), :);
     if ~o.pairs && ~o.classic
-      rows = p(1:N - nv).';         % X and T stay whole: the steps index them
+      rows = reshape(p(1:N - nv), [], 1);   % X and T stay whole: the steps index them
     elseif cols
       X = X(:, p(1:N - nv));
       T = T(p(1:N - nv), :);
@@ -68,6 +76,31 @@ function [X, T, Xv, Tv, vperm, cols, rows] = train_data(net, X, T, o, ck)
       T = T(p(1:N - nv), :);
     end
   end
+  if ~isempty(base)                   % 'Rows' without a split of them
+    if ~o.pairs && ~o.classic
+      rows = base;
+    elseif cols
+      X = X(:, base);
+      T = T(base, :);
+    else
+      X = X(base, :);
+      T = T(base, :);
+    end
+  end
+end
+
+function r = rows_option(r, N)
+% 'Rows' checked: [] or a column of row indices 1..N.
+  if isempty(r)
+    r = [];
+    return
+  end
+  if ~(isnumeric(r) && isreal(r) && ~issparse(r) && isvector(r) && all(isfinite(r)) && ...
+       all(r == round(r)) && all(r >= 1) && all(r <= N))
+    error('nnlab:nn_train:optionValue', ['nn_train: ''Rows'' must be a vector of observation ' ...
+          'indices, whole numbers from 1 to %d'], N);
+  end
+  r = double(r(:));
 end
 
 function T = targets(N, T, cls, cols, name)

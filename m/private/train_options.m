@@ -62,7 +62,7 @@ function ok = options_ok(o)
        ischar(o.Checkpoint) && (isempty(o.Checkpoint) || size(o.Checkpoint, 1) == 1) && ...
        ischar(o.Resume) && (isempty(o.Resume) || size(o.Resume, 1) == 1) && ...
        ischar(o.Engine) && any(strcmpi(o.Engine, {'auto', 'm', 'c'})) && ...
-       iscell(o.LossOptions);
+       iscell(o.LossOptions) && isnumeric(o.Rows);
 end
 
 function checks(o, fn)
@@ -71,6 +71,9 @@ function checks(o, fn)
   check_value(fn, 'Shuffle', o.Shuffle, 'logical');
   check_value(fn, 'Verbose', o.Verbose, 'logical');
   check_value(fn, 'LowMemory', o.LowMemory, 'logical');
+  if ~isnumeric(o.Rows) && ~islogical(o.Rows)
+    error('nnlab:nn_train:optionValue', 'nn_train: ''Rows'' must be a vector of observation indices');
+  end
   check_value(fn, 'L2', o.L2, 'scalar', 0, Inf);
   check_value(fn, 'ValidationFraction', o.ValidationFraction, 'scalar', 0, 0.99);
   if ~isempty(o.Seed)
