@@ -226,11 +226,17 @@ function [theta, out2, out3, out4] = nn_minimize(f, theta0, varargin)
     error('nnlab:nn_minimize:domain', 'nn_minimize: F returns NaN or Inf (cost or gradient) at THETA0; start from another point');
   end
   mk = @(k) @(z) evaluate(f, z, shape, n, k, fname);
-  switch o.Method
-    case 'lbfgs'
-      [x, fx, g, history, it, nev, reason] = minimize_lbfgs(mk, x, fx, g, o, iter_lines);
-    otherwise
-      [x, fx, g, history, it, nev, reason] = minimize_classic(mk, x, fx, g, o, iter_lines);
+  % the table's head and the start's own test, for every method
+  if iter_lines
+    fprintf('%6s  %16s  %12s  %12s\n', 'iter', 'cost', 'max|grad|', 'step');
+    fprintf('%6d  %16.10g  %12.4g  %12s\n', 0, fx, max(abs(g)), '');
+  end
+  if max(abs(g)) <= o.TolGrad
+    [history, it, nev, reason] = deal(fx, 0, 1, 'tolgrad');
+  elseif strcmp(o.Method, 'lbfgs')
+    [x, fx, g, history, it, nev, reason] = minimize_lbfgs(mk, x, fx, g, o, iter_lines);
+  else
+    [x, fx, g, history, it, nev, reason] = minimize_classic(mk, x, fx, g, o, iter_lines);
   end
 
   theta = reshape(x, shape);

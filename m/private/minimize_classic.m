@@ -10,7 +10,6 @@ function [x, fx, g, history, it, nev, reason] = minimize_classic(mk, x, fx, g, o
   nev = 1;
   history = fx;
   it = 0;
-  reason = '';
   st = [];
   args = {};
   names = {'lr', 'etas', 'step_sizes'};
@@ -20,13 +19,7 @@ function [x, fx, g, history, it, nev, reason] = minimize_classic(mk, x, fx, g, o
       args = [args, names(k), vals(k)]; %#ok<AGROW>
     end
   end
-  if iter_lines
-    fprintf('%6s  %16s  %12s  %12s\n', 'iter', 'cost', 'max|grad|', 'step');
-    fprintf('%6d  %16.10g  %12.4g  %12s\n', 0, fx, max(abs(g)), '');
-  end
-  if max(abs(g)) <= o.TolGrad
-    reason = 'tolgrad';
-  end
+  reason = '';
   while isempty(reason)
     if it >= o.MaxIter
       reason = 'maxiter';

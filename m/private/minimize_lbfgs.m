@@ -2,9 +2,11 @@ function [x, fx, g, history, it, nev, reason] = minimize_lbfgs(mk, x, fx, g, o, 
 % MINIMIZE_LBFGS  nn_minimize's default method: L-BFGS with a line search
 %   for the strong Wolfe conditions.  MK(k) is the function evaluated at
 %   iteration k (its errors name the iteration); X, FX, G the start (FX, G
-%   already evaluated).  Returns the last point, the costs (HISTORY, one per
-%   iteration and the start), the iterations IT, evaluations NEV and the
-%   stop REASON ('maxiter', 'tolgrad', 'tolfun', 'tolx', 'linesearch').
+%   already evaluated, and not yet within 'TolGrad': nn_minimize tests the
+%   start and prints the table's head for every method).  Returns the last
+%   point, the costs (HISTORY, one per iteration and the start), the
+%   iterations IT, evaluations NEV and the stop REASON ('maxiter',
+%   'tolgrad', 'tolfun', 'tolx', 'linesearch').
   n = numel(x);
   nev = 1;
   history = fx;
@@ -14,13 +16,6 @@ function [x, fx, g, history, it, nev, reason] = minimize_lbfgs(mk, x, fx, g, o, 
   rho = zeros(1, 0);
   it = 0;
   reason = '';
-  if iter_lines
-    fprintf('%6s  %16s  %12s  %12s\n', 'iter', 'cost', 'max|grad|', 'step');
-    fprintf('%6d  %16.10g  %12.4g  %12s\n', 0, fx, max(abs(g)), '');
-  end
-  if max(abs(g)) <= o.TolGrad
-    reason = 'tolgrad';
-  end
   while isempty(reason)
     if it >= o.MaxIter
       reason = 'maxiter';
