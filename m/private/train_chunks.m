@@ -39,14 +39,7 @@ function [net, info] = train_chunks(net, D, X, T, o, first, info, book, S, layou
     t0 = tic();
     C = min(book.E - epoch + 1, Cmax);
     P = train_orders(o, N, epoch, C);
-    if ~isempty(o.rows)
-      P = reshape(o.rows(P + 1), size(P)) - 1;   % the same rows in the same order, from X
-    end
-    [net, D, S, bl, Y, stopped, hits] = train_fit(net, D, X, T, P, o, S, mode, layout);
-    if ~isempty(o.rows) && strcmp(mode, 'none')
-      Y = Y(o.rows, :);
-    end
-    layout = regexprep(layout, '^copy$', 'copy-kept');   % X unchanged: its copy serves
+    [net, D, S, bl, Y, stopped, hits, layout] = train_fit(net, D, X, T, P, o, S, mode, layout);
     ndone = C;
     if stopped(2) > 0
       ndone = stopped(1) - 1;

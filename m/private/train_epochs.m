@@ -22,15 +22,8 @@ function [net, info] = train_epochs(net, D, X, T, o, first, info, book, S, layou
     t0 = tic();
     perm = train_orders(o, N, epoch, 1).' + 1;
     if ~isempty(D)
-      P = perm(:) - 1;              % one column: this epoch's order
-      if ~isempty(o.rows)
-        P = o.rows(perm(:)) - 1;    % the same rows in the same order, from X
-      end
-      [net, D, S, bl, Yall, stopped, hits] = train_fit(net, D, X, T, P, o, S, mode, layout);
-      if ~isempty(o.rows) && strcmp(mode, 'none')
-        Yall = Yall(o.rows, :);
-      end
-      layout = regexprep(layout, '^copy$', 'copy-kept');   % X unchanged: its copy serves
+      [net, D, S, bl, Yall, stopped, hits, layout] = train_fit(net, D, X, T, perm(:) - 1, o, S, ...
+                                                               mode, layout);
       stop = stopped(2);
       lsum = 0;
       for s = 1:nb
