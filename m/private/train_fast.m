@@ -40,6 +40,7 @@ function [ok, net, info] = train_fast(net, X, T, args)
     return
   end
   [loss, optim, lr, B, E, seed, shuffle, l2, low, cols] = v{:};
+  o = struct('Shuffle', logical(shuffle), 'Seed', seed);   % what train_orders reads
   state = [];
   if shuffle && isempty(seed)
     state = rand('twister');        % the orders draw from it: put back on a fallback
@@ -99,15 +100,7 @@ function [ok, net, info] = train_fast(net, X, T, args)
     while epoch <= E
       t0 = tic();
       C = min(E - epoch + 1, Cmax);
-      if C == 1 && shuffle && ~isempty(seed)
-        % train_orders' one seeded epoch, written out (a call costs)
-        state0 = rand('twister');
-        rand('twister', mod(seed * 1000003 + epoch * 7919, 2^32));
-        P = randperm(N).' - 1;
-        rand('twister', state0);
-      else
-        P = train_orders(struct('Shuffle', logical(shuffle), 'Seed', seed), N, epoch, C);
-      end
+      P = train_orders(o, N, epoch, C);
       [L, SW, Sb, bl, Y, stopped, hits] = nn_fit(X, T, P, Bm, L, SW, Sb, loss, {}, optim, ...
                                                  optargs, l2, mode, layout);
       if stopped(2) > 0

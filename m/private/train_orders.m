@@ -11,9 +11,8 @@ function P = train_orders(o, N, first, C)
   end
   state = rand('twister');
   if C == 1
-    % one epoch (the usual call for large data): no more code than needed;
-    % the seed is train_seed(o.Seed, first, 0), written out (a call costs)
-    rand('twister', mod(double(o.Seed) * 1000003 + first * 7919, 2^32));
+    % one epoch (the usual call for large data): no more code than needed
+    rand('twister', train_seed(o.Seed, first, 0));
     P = randperm(N).' - 1;
     rand('twister', state);
     return
