@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #if defined(__linux__)
 #include <sys/mman.h>
+#endif
+#if defined(__unix__) || defined(__APPLE__)
 #include <unistd.h>
 #endif
 #include "alloc.h"
@@ -97,7 +99,7 @@ void nn_xcopy_release(void)
 
 double nn_physical_bytes(void)
 {
-#if defined(__linux__) && defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
+#if defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
     long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
     if (pages > 0 && size > 0)
         return (double)pages * (double)size;

@@ -28,8 +28,5 @@ void nn_scratch_release(void);
 void *nn_xcopy(const void *src, size_t n, size_t in, size_t el, int reuse,
                int *fresh);
 void nn_xcopy_release(void);
-/* The machine's physical memory in bytes (0 when the system does not
- * tell). */
-double nn_physical_bytes(void);
 
 #endif

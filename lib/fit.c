@@ -409,8 +409,9 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
     if (c->loss_opts->reduction == NN_RED_NONE || c->loss_opts->weights != NULL)
         return NN_EARG;
     nbuf = nn_optim_buffers(c->optim, c->optim_opts, names);
-    if (!c->xcols && c->xcopy && n > 0) {
-        /* the working copy: the epoch as with xcols, from the copy */
+    if (n > 0) {
+        /* the working copy, when c asks for one and X takes one: the epoch
+         * as with xcols, from the copy */
         const real *Xt = NN_(nn_fit_xcopy)(c, X);
         if (Xt != NULL) {
             cx = *c;

@@ -36,6 +36,11 @@ enum {
     NN_EINTERNAL = -6   /* a check of lib/'s own consistency failed: a bug */
 };
 
+/* The machine's physical memory in bytes, 0 when the system does not tell
+ * (lib/alloc.c).  The working copy of nn_fit and the gateways' size checks
+ * read it. */
+double nn_physical_bytes(void);
+
 /* Options arrive as name/value pairs.  Each family's nn_*_option()
  * validates one pair and stores it; on failure it returns NN_ENAME (no such
  * option for this kernel) or NN_EVALUE and writes a sentence into msg (at

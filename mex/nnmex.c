@@ -5,9 +5,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#if defined(__unix__) || defined(__APPLE__)
-#include <unistd.h>
-#endif
 #if defined(__GLIBC__)
 #include <malloc.h>
 #include <stdlib.h>
@@ -215,15 +212,12 @@ void nnm_options(const char *fn, int nrhs, const mxArray *prhs[], int first,
     }
 }
 
-/* Bytes of physical memory, or a generous fixed bound where it is unknown. */
+/* Bytes of physical memory (lib's nn_physical_bytes), or a generous fixed
+ * bound where it is unknown. */
 static double physical_bytes(void)
 {
-#if defined(_SC_PHYS_PAGES) && defined(_SC_PAGE_SIZE)
-    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
-    if (pages > 0 && size > 0)
-        return (double)pages * (double)size;
-#endif
-    return 1099511627776.0;     /* 1 TiB */
+    double b = nn_physical_bytes();
+    return b > 0 ? b : 1099511627776.0;     /* 1 TiB */
 }
 
 void nnm_check_bytes(const char *fn, nn_int rows, nn_int cols, mxClassID cls,
