@@ -288,6 +288,38 @@ if cnn:
                  f"{'-' if at is None else f'{at:.4f}'} | {ok} |")
     o.append("")
 
+# nn_sweep's engines (issue 14, item 7): bench_sweep.m's lines
+sw = [r for r in rows if "engine" in r and "configs" in r]
+if sw:
+    o.append("## nn_sweep: serial against 2 workers and 2 pservers (issue 14, item 7)\n")
+    o.append("bench/bench_sweep.m: 8 configurations of the 64-32-10 blobs task (20 epochs) and 4 of the "
+             "Fashion-MNIST 784-256-128-10 MLP (one epoch, Adam), `'ValidationFraction', 0.1`, single, "
+             "one BLAS thread per process. Run 1 is the engine's first sweep of the data, run 2 the "
+             "same sweep again. *Overhead* is (wall x processes - training) / configurations. Target: "
+             "2 workers at least 1.8x faster than serial on the Fashion-MNIST sweep.\n")
+    o.append("| task | engine | run | configs | wall s | training s | overhead per config s | "
+             "serial wall / wall | same table as serial |")
+    o.append("|---|---|---|---|---|---|---|---|---|")
+    serial = {}
+    for r in sw:
+        if r["engine"] == "serial":
+            serial.setdefault(r["task"], []).append(float(r["wall_s"]))
+    for r in sw:
+        ref = min(serial.get(r["task"], [0])) or None
+        w = float(r["wall_s"])
+        o.append(f"| {r['task']} | {r['engine']} | {r.get('run', '1')} | {r['configs']} | {w:.3f} | "
+                 f"{float(r['train_s']):.3f} | {float(r['overhead_per_config_s']):.3f} | "
+                 f"{ratio(ref, w)} | {'yes' if r['identical_to_serial'] == '1' else 'NO'} |")
+    fw = [r for r in sw if r["task"] == "fashion-4" and r["engine"] == "workers-2"]
+    fs = serial.get("fashion-4")
+    if fw and fs:
+        sp = [(r.get("run", "1"), min(fs) / float(r["wall_s"])) for r in fw]
+        o.append("")
+        o.append(f"Fashion-MNIST sweep on 2 workers against the faster serial run: "
+                 f"{', '.join(f'run {k} {x:.2f}x' for k, x in sp)}; target 1.8x: "
+                 f"{'met' if min(x for _, x in sp) >= 1.8 else 'NOT met'}.")
+    o.append("")
+
 # every implementation
 o.append("## Every implementation\n")
 o.append("Median, min and max over the runs; GFLOP/s and % of peak from the median.\n")

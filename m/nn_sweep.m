@@ -58,7 +58,11 @@
 % @item 'WorkerThreads'
 % BLAS threads of each local worker (default 1, so that the workers do not
 % oversubscribe the cores); set through @code{OPENBLAS_NUM_THREADS} when
-% the workers start.
+% the workers start.  The workers also start with
+% @code{GLIBC_TUNABLES=glibc.malloc.hugetlb=1} (unless the environment
+% already sets that tunable), so that their C library puts large arrays on
+% 2 MB pages: a worker's first copy of the data then costs 0.06-0.3 s
+% instead of 0.8-0.9 s for Fashion-MNIST's 188 MB.
 % @item 'Results'
 % a folder: each finished job (configuration, repeat, fold) is saved there
 % at once, with a fingerprint of the sweep.
@@ -104,11 +108,14 @@
 % @code{'Resume', true}.
 %
 % A cluster of two hosts: start a server on each (as a normal user; the
-% server refuses to run as root), with one BLAS thread per job:
+% server refuses to run as root), with one BLAS thread per job and large
+% arrays on huge pages:
 %
 % @example
-% host1$ OPENBLAS_NUM_THREADS=1 octave-cli --eval "pkg load parallel; pserver (struct ('use_tls', false))"
-% host2$ OPENBLAS_NUM_THREADS=1 octave-cli --eval "pkg load parallel; pserver (struct ('use_tls', false))"
+% host1$ export OPENBLAS_NUM_THREADS=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1
+% host1$ octave-cli --eval "pkg load parallel; pserver (struct ('use_tls', false))"
+% host2$ export OPENBLAS_NUM_THREADS=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1
+% host2$ octave-cli --eval "pkg load parallel; pserver (struct ('use_tls', false))"
 % @end example
 %
 % @noindent

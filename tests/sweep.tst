@@ -107,9 +107,18 @@
 %!test
 %! % 2 local workers give the serial table, bit for bit
 %! [X, T, make, G, opts] = task();
+%! mine = getenv('GLIBC_TUNABLES');
 %! R1 = nn_sweep(make, X, T, 'Grid', G, opts{:}, 'Repeats', 2);
 %! R2 = nn_sweep(make, X, T, 'Grid', G, opts{:}, 'Repeats', 2, 'Workers', 2);
 %! same(R1, R2);
+%! % the workers nn_sweep started (parcellfun keeps them) have one BLAS
+%! % thread and large arrays on huge pages; this process's environment is as it was
+%! env = parcellfun(2, @(k) {getenv('OPENBLAS_NUM_THREADS'), getenv('GLIBC_TUNABLES')}, {1, 2}, ...
+%!                  'UniformOutput', false, 'VerboseLevel', 0);
+%! assert(env{1}{1}, '1');
+%! assert(~isempty(strfind(env{1}{2}, 'glibc.malloc.hugetlb=')));
+%! assert(env{2}, env{1});
+%! assert(getenv('GLIBC_TUNABLES'), mine);
 
 %!test
 %! % a worker killed while it trains: its configuration runs again on a

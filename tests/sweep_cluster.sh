@@ -9,7 +9,8 @@
 #   this machine (the client): 10.231.77.1 on a bridge that joins the three
 # Each namespace's /etc/netns/<ns>/hosts (ip netns exec mounts it as its
 # /etc/hosts) names the client and both hosts.  The servers run as nobody
-# (pserver refuses root) with one BLAS thread, without TLS (Debian's
+# (pserver refuses root) with one BLAS thread and large arrays on huge
+# pages (as sweep_run starts local workers), without TLS (Debian's
 # octave-parallel is built without it).  Needs root, iproute2 and util-linux.
 #   sh tests/sweep_cluster.sh start TAG    prints "10.231.77.2 10.231.77.3"
 #   sh tests/sweep_cluster.sh stop TAG     stops both, removes namespaces and links
@@ -18,7 +19,7 @@ what=$1
 tag=$2
 br=nnswbr$tag
 log=/tmp/nnlab-sweep-cluster-$tag.log
-server="runuser -u nobody -- env OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 /usr/libexec/octave-pserver --octave-binary=/usr/bin/octave-cli --no-auth"
+server="runuser -u nobody -- env OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1 /usr/libexec/octave-pserver --octave-binary=/usr/bin/octave-cli --no-auth"
 client=$(hostname)
 
 stop() {
