@@ -87,9 +87,7 @@ end
 function [f, g, Y] = full_batch(net, v, X, T, o, seed)
 % The loss of the whole batch and its gradient at the parameters V.
   net = unflat(net, v);
-  [Y, cache] = net_forward(net, X, true, seed);
-  [f, dY] = nn_loss(Y, T, o.Loss, o.LossOptions{:});
-  grads = net_backward(net, cache, dY, false);
+  [Y, f, grads] = net_gradient(net, X, seed, @(Y) nn_loss(Y, T, o.Loss, o.LossOptions{:}));
   f = double(f);
   parts = {};
   for i = 1:numel(net.layers)

@@ -69,10 +69,7 @@ function [Y, Lb, grads, aux] = batch(net, Xb, Tb, o, seed)
 % The loss of one minibatch and its gradient for every layer.  For a
 % ranking loss each row of Xb holds two items, scored by the same network.
   if ~o.pairs
-    [Y, cache] = net_forward(net, Xb, true, seed);
-    [Lb, dY] = nn_loss(Y, Tb, o.Loss, o.LossOptions{:});
-    grads = net_backward(net, cache, dY, false);
-    aux = cache.masks;
+    [Y, Lb, grads, aux] = net_gradient(net, Xb, seed, @(Y) nn_loss(Y, Tb, o.Loss, o.LossOptions{:}));
     return
   end
   in = net.sizes(1);
