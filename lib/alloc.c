@@ -67,6 +67,14 @@ static struct {
     size_t n, in, el;
 } xc = { NULL, NULL, 0, 0, 0 };
 
+void nn_fit_release_copy(void)
+{
+    nn_big_free(xc.p);
+    xc.p = NULL;
+    xc.src = NULL;
+    xc.n = xc.in = xc.el = 0;
+}
+
 void *nn_xcopy(const void *src, size_t n, size_t in, size_t el, int reuse,
                int *fresh)
 {
@@ -76,7 +84,7 @@ void *nn_xcopy(const void *src, size_t n, size_t in, size_t el, int reuse,
         *fresh = 0;
         return xc.p;
     }
-    nn_xcopy_release();
+    nn_fit_release_copy();
     if (el == 0 || (in > 0 && n > ((size_t)-1) / el / in))
         return NULL;
     xc.p = nn_big_alloc(n * in * el);
@@ -89,14 +97,6 @@ void *nn_xcopy(const void *src, size_t n, size_t in, size_t el, int reuse,
     return xc.p;
 }
 
-void nn_xcopy_release(void)
-{
-    nn_big_free(xc.p);
-    xc.p = NULL;
-    xc.src = NULL;
-    xc.n = xc.in = xc.el = 0;
-}
-
 double nn_physical_bytes(void)
 {
 #if defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
@@ -107,11 +107,6 @@ double nn_physical_bytes(void)
     return 0.0;
 }
 
-void nn_fit_release_copy(void)
-{
-    nn_xcopy_release();
-}
-
 double nn_fit_copy_bytes(void)
 {
     return (double)xc.n * (double)xc.in * (double)xc.el;
@@ -120,5 +115,5 @@ double nn_fit_copy_bytes(void)
 void nn_fit_release(void)
 {
     nn_scratch_release();
-    nn_xcopy_release();
+    nn_fit_release_copy();
 }

@@ -24,9 +24,8 @@ void nn_scratch_release(void);
  * bytes) and *fresh = 0 when reuse is set and the key is that of the kept
  * one: its contents are those of the last call; else a new buffer (the
  * old one freed) and *fresh = 1.  NULL when out of memory.  Not
- * reentrant, as nn_scratch. */
+ * reentrant, as nn_scratch.  nn_fit_release_copy (nn_fit.h) frees it. */
 void *nn_xcopy(const void *src, size_t n, size_t in, size_t el, int reuse,
                int *fresh);
-void nn_xcopy_release(void);
 
 #endif

@@ -154,7 +154,7 @@ static void plan_free(plan *p)
 static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
                       const NN_FIT_LAYER *layers, plan *p)
 {
-    nn_int n = c->n, np = c->np > 0 ? c->np : n, in = c->in, B = c->batch;
+    nn_int n = c->n, np = nn_fit_np(c), in = c->in, B = c->batch;
     nn_int bb = B < np ? B : np;
     nn_int i, w = in, maxw = 1, total = 0, sz, xcoff, toff, lwork;
     nn_int *zoff;
@@ -254,7 +254,7 @@ static int load_batch(const nn_fit_config *c, nn_int nlayers,
                       const real *T, plan *p, nn_int s, nn_int m,
                       const real **x0, nn_int *ldx0)
 {
-    nn_int n = c->n, np = c->np > 0 ? c->np : n, in = c->in, B = c->batch, r, j;
+    nn_int n = c->n, np = nn_fit_np(c), in = c->in, B = c->batch, r, j;
     const nn_int *rows = c->perm + s * B;
     if (c->xcols) {
         /* one observation a column: the batch's columns, gathered straight
@@ -433,7 +433,7 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         }
         *c->hits = 0;
     }
-    np = c->np > 0 ? c->np : n;
+    np = nn_fit_np(c);
     nsteps = np == 0 ? 0 : (np + B - 1) / B;
     if (c->max_steps >= 0 && c->max_steps < nsteps)
         nsteps = c->max_steps;

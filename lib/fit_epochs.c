@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "nn_real.h"
+#include "fit_internal.h"
 
 #define NN_FIT_LAYER NN_(nn_fit_layer)
 
@@ -29,7 +30,7 @@ static int run(const nn_fit_config *c0, nn_int epochs, const nn_int *perms,
     int st = NN_OK;
     *se = *ss = 0;
     for (e = 0; e < epochs; e++) {
-        c.perm = perms + e * (c.np > 0 ? c.np : c.n);
+        c.perm = perms + e * nn_fit_np(&c);
         c.max_steps = e == epochs - 1 ? last_steps : -1;
         c.hits = hits != NULL ? hits + e : NULL;
         c.xreuse = c0->xreuse || e > 0;   /* the copy of epoch 0 serves all */
@@ -104,8 +105,7 @@ int NN_(nn_fit_epochs)(const nn_fit_config *c, nn_int epochs,
         c->n < 0 || c->batch < 1 || nlayers < 0 || (nlayers > 0 && layers == NULL) ||
         (epochs > 0 && c->n > 0 && perms == NULL) || c->optim_opts == NULL)
         return NN_EARG;
-    nsteps = (c->np > 0 ? c->np : c->n) == 0 ? 0 :
-             ((c->np > 0 ? c->np : c->n) + c->batch - 1) / c->batch;
+    nsteps = (nn_fit_np(c) + c->batch - 1) / c->batch;
     for (i = 0, K = c->in; i < nlayers; i++)
         if (layers[i].type == NN_FIT_DENSE)
             K = layers[i].units;

@@ -3,6 +3,13 @@
 #ifndef NNLAB_FIT_INTERNAL_H
 #define NNLAB_FIT_INTERNAL_H
 
+/* The observations an epoch steps over: the entries of c->perm (c->np, or
+ * c->n when np is 0). */
+static inline nn_int nn_fit_np(const nn_fit_config *c)
+{
+    return c->np > 0 ? c->np : c->n;
+}
+
 /* Xb (m x in) = the observations rows[0..m-1] of Xt (in x n, one
  * observation a column). */
 void NN_(nn_gather_columns)(nn_int in, const real *Xt, const nn_int *rows,
