@@ -282,12 +282,7 @@ function [net, info] = nn_train(net, X, T, varargin)
     ck = train_checkpoint('read', o.Resume);
   end
   [X, T, Xv, Tv, vperm, o.cols, o.rows] = train_data(net, X, T, o, ck);
-  N = size(T, 1);
-  Tt = T;
-  if ~isempty(o.rows)
-    N = numel(o.rows);      % the training part of X and T ('ValidationFraction')
-    Tt = T(o.rows, :);
-  end
+  [N, Tt] = train_part(o, T);   % the observations that train, and their targets
   why = '';
   if isempty(o.Loss)
     [o.Loss, why] = default_loss(net, Tt);

@@ -9,12 +9,7 @@ function [net, info] = train_chunks(net, D, X, T, o, first, info, book, S, layou
 %   the calls they save (B-blobs: 20 calls of one epoch beat one call of 20
 %   epochs).  A chunk's epochs are recorded by train_record, as in
 %   train_epochs; each one's time is the chunk's time divided by its epochs.
-  N = size(T, 1);
-  Tm = T;                           % the training targets, for the metric
-  if ~isempty(o.rows)
-    N = numel(o.rows);              % a subset of X and T trains ('Rows')
-    Tm = T(o.rows, :);
-  end
+  [N, Tm] = train_part(o, T);       % Tm: the training targets, for the metric
   K = net.sizes(end);
   B = min(o.BatchSize, N);
   nb = ceil(N / B);

@@ -66,26 +66,27 @@ function [X, T, Xv, Tv, vperm, cols, rows] = train_data(net, X, T, o, ck)
       Xv = X(p(N - nv + 1:end), :);
     end
     Tv = T(p(N - nv + 1:end), :);
-    if ~o.pairs && ~o.classic
-      rows = reshape(p(1:N - nv), [], 1);   % X and T stay whole: the steps index them
-    elseif cols
-      X = X(:, p(1:N - nv));
-      T = T(p(1:N - nv), :);
-    else
-      X = X(p(1:N - nv), :);
-      T = T(p(1:N - nv), :);
-    end
+    [X, T, rows] = training_rows(X, T, reshape(p(1:N - nv), [], 1), o, cols);
   end
   if ~isempty(base)                   % 'Rows' without a split of them
-    if ~o.pairs && ~o.classic
-      rows = base;
-    elseif cols
-      X = X(:, base);
-      T = T(base, :);
-    else
-      X = X(base, :);
-      T = T(base, :);
-    end
+    [X, T, rows] = training_rows(X, T, base, o, cols);
+  end
+end
+
+function [X, T, rows] = training_rows(X, T, r, o, cols)
+% The observations R (a column of indices) train: X and T stay whole and
+% ROWS = R, for the steps and the engine index them; or, for the ranking
+% losses and the full-batch trainers, X and T become those observations
+% (a copy) and ROWS = [].
+  rows = [];
+  if ~o.pairs && ~o.classic
+    rows = r;
+  elseif cols
+    X = X(:, r);
+    T = T(r, :);
+  else
+    X = X(r, :);
+    T = T(r, :);
   end
 end
 

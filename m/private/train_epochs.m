@@ -3,12 +3,7 @@ function [net, info] = train_epochs(net, D, X, T, o, first, info, book, S, layou
 %   call of the compiled engine (D, the engine's description of the
 %   network, not empty) or step by step in Octave (D empty), then the
 %   bookkeeping of train_record (validation, patience, checkpoint).
-  N = size(T, 1);
-  Tm = T;                           % the training targets, for the metric
-  if ~isempty(o.rows)
-    N = numel(o.rows);              % a subset of X and T trains (see train_data)
-    Tm = T(o.rows, :);
-  end
+  [N, Tm] = train_part(o, T);       % Tm: the training targets, for the metric
   B = min(o.BatchSize, N);
   nb = ceil(N / B);
   M = train_metrics();

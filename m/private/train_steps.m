@@ -8,10 +8,7 @@ function [net, S, lsum, Yall, stop] = train_steps(net, X, T, perm, o, epoch, S)
 %   then the network of before that step.  X holds one observation a row,
 %   or with o.imgcols one image a column (each batch is reshaped into
 %   H x W x C x B images).
-  N = size(T, 1);
-  if ~isempty(o.rows)
-    N = numel(o.rows);              % a subset of X and T trains (see train_data)
-  end
+  N = train_part(o, T);
   B = min(o.BatchSize, N);
   nb = ceil(N / B);
   layers = param_layers(net);
