@@ -130,13 +130,15 @@ static nn_int mul_size(nn_int a, nn_int b)
     return a * b;
 }
 
-/* The workspace of an epoch: every layer's output width, the offsets of
- * the outputs Z and of the gradients in one scratch buffer, the chunk. */
+/* The workspace of an epoch: the network's shapes, the offsets of the
+ * outputs Z and of the gradients in one scratch buffer, the chunk. */
 typedef struct {
+    nn_fit_net net;                  /* widths, layouts, parameter sizes */
     nn_int cr;                       /* rows per chunk (0: X by columns) */
     nn_int K;                        /* the network's output width */
-    nn_int first;                    /* the first dense layer, or -1 */
-    nn_int *width, *goff;            /* nlayers + 1 and nlayers entries */
+    nn_int first;                    /* the first layer with parameters,
+                                        or -1 */
+    nn_int *goff;                    /* nlayers entries */
     nn_int *slot, *src, *dst;        /* the chunk's order (nn_chunk_order) */
     real *ws, *lwork;                /* the reals; the loss's scratch */
     real *Xc, *Xb, *Tb, *D0, *D1;    /* chunk, batch, targets, dZ twice */
@@ -147,27 +149,37 @@ typedef struct {
 static void plan_free(plan *p)
 {
     free(p->Z);
-    free(p->width);
+    free(p->goff);
+    nn_fit_net_free(&p->net);
 }
 
-/* The widths and the workspace of an epoch (in nn_scratch). */
+/* The shapes and the workspace of an epoch (in nn_scratch). */
 static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
                       const NN_FIT_LAYER *layers, plan *p)
 {
     nn_int n = c->n, np = nn_fit_np(c), in = c->in, B = c->batch;
     nn_int bb = B < np ? B : np;
-    nn_int i, w = in, maxw = 1, total = 0, sz, xcoff, toff, lwork;
+    nn_int i, total = 0, sz, xcoff, toff, lwork;
     nn_int *zoff;
+    int st;
     memset(p, 0, sizeof *p);
-    p->first = -1;
+    st = NN_(nn_fit_net_plan)(c, nlayers, layers, bb > 0 ? bb : 1, &p->net,
+                              NULL, 0);
+    if (st != NN_OK)
+        return st;
+    p->first = p->net.first;
     p->cr = c->xcols ? 0 : NN_(nn_chunk_rows)(c);
-    p->width = (nn_int *)malloc(3 * ((size_t)nlayers + 1) * sizeof(nn_int));
+    p->goff = (nn_int *)malloc(2 * ((size_t)nlayers + 1) * sizeof(nn_int));
     p->Z = (real **)malloc(((size_t)nlayers + 1) * sizeof(real *));
-    if (p->width == NULL || p->Z == NULL)
+    if (p->goff == NULL || p->Z == NULL)
         return NN_ENOMEM;
-    zoff = p->width + nlayers + 1;
-    p->goff = zoff + nlayers + 1;
-    p->width[0] = in;
+    zoff = p->goff + nlayers + 1;
+    for (i = 0; i < nlayers; i++) {
+        const NN_FIT_LAYER *L = layers + i;
+        if (p->net.nW[i] + p->net.nb[i] > 0 &&
+            ((p->net.nW[i] > 0 && L->W == NULL) || (p->net.nb[i] > 0 && L->b == NULL)))
+            return NN_EARG;
+    }
     /* the chunk Xc, Xb (a contiguous batch, needed when the first layer is
      * not dense), Tb */
     if ((sz = mul_size(p->cr, in)) < 0) return NN_ETOOBIG;
@@ -182,35 +194,19 @@ static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
     if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
         return NN_ETOOBIG;
     for (i = 0; i < nlayers; i++) {
-        const NN_FIT_LAYER *L = layers + i;
-        if (L->type == NN_FIT_DENSE) {
-            if (L->units < 0 || ((L->units > 0 && w > 0) && L->W == NULL) ||
-                (L->units > 0 && L->b == NULL))
-                return NN_EARG;
-            if ((sz = mul_size(L->units, w)) < 0) return NN_ETOOBIG;
+        p->goff[i] = -1;
+        if (p->net.nW[i] + p->net.nb[i] > 0) {
             p->goff[i] = total;
-            total += sz + L->units;
-            w = L->units;
-            if (p->first < 0)
-                p->first = i;
-        } else if (L->type == NN_FIT_ACT) {
-            if (L->act < 0 || L->act >= NN_ACT_COUNT)
-                return NN_EARG;
-            p->goff[i] = -1;
-        } else {
-            return NN_EARG;
+            total += p->net.nW[i] + p->net.nb[i];
         }
-        p->width[i + 1] = w;
-        if (w > maxw)
-            maxw = w;
-        if ((sz = mul_size(bb, w)) < 0) return NN_ETOOBIG;
+        if ((sz = mul_size(bb, p->net.width[i + 1])) < 0) return NN_ETOOBIG;
         zoff[i + 1] = total;
         total += sz;
         if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
             return NN_ETOOBIG;
     }
-    p->K = w;
-    if ((sz = mul_size(bb, maxw)) < 0) return NN_ETOOBIG;
+    p->K = p->net.width[nlayers];
+    if ((sz = mul_size(bb, p->net.maxw)) < 0) return NN_ETOOBIG;
     total += 2 * sz;
     lwork = total;                       /* the loss's scratch */
     total += NN_LOSS_WORK(bb);
@@ -262,7 +258,11 @@ static int load_batch(const nn_fit_config *c, nn_int nlayers,
         for (r = 0; r < m; r++)
             if (rows[r] < 0 || rows[r] >= n)
                 return NN_EARG;
-        NN_(nn_gather_columns)(in, X, rows, m, p->Xb);
+        if (p->net.img[0])       /* images: the columns side by side */
+            for (r = 0; r < m; r++)
+                memcpy(p->Xb + r * in, X + rows[r] * in, (size_t)in * sizeof(real));
+        else
+            NN_(nn_gather_columns)(in, X, rows, m, p->Xb);
         *x0 = p->Xb;
         *ldx0 = m;
     } else {
@@ -310,22 +310,16 @@ static int forward(nn_int nlayers, const NN_FIT_LAYER *layers, plan *p,
 {
     nn_int i;
     int st = NN_OK;
-    for (i = 0; i < nlayers && st == NN_OK; i++) {
-        const NN_FIT_LAYER *L = layers + i;
-        const real *zi = i == 0 ? x0 : p->Z[i];
-        if (L->type == NN_FIT_DENSE)
-            st = NN_(nn_dense_forward_ld)(m, p->width[i], L->units, zi,
-                                          i == 0 ? ldx0 : m, L->W, L->b,
-                                          p->Z[i + 1]);
-        else
-            st = NN_(nn_act_forward)(L->act, &L->act_opts, m, p->width[i],
-                                     zi, p->Z[i + 1]);
-    }
+    for (i = 0; i < nlayers && st == NN_OK; i++)
+        st = NN_(nn_fit_layer_forward)(layers + i, &p->net, i, m,
+                                       i == 0 ? x0 : p->Z[i], i == 0 ? ldx0 : m,
+                                       p->Z[i + 1]);
     return st;
 }
 
-/* From dZ in D0, the gradients of every dense layer (into the workspace),
- * last layer first, down to the first dense layer (no dX below it). */
+/* From dZ in D0, the gradients of every layer with parameters (into the
+ * workspace), last layer first, down to the first such layer (no dX below
+ * it). */
 static int backward(nn_int nlayers, const NN_FIT_LAYER *layers, plan *p,
                     nn_int m, const real *x0, nn_int ldx0)
 {
@@ -333,18 +327,11 @@ static int backward(nn_int nlayers, const NN_FIT_LAYER *layers, plan *p,
     nn_int i;
     int st = NN_OK;
     for (i = nlayers - 1; i >= p->first && p->first >= 0; i--) {
-        const NN_FIT_LAYER *L = layers + i;
-        if (L->type == NN_FIT_DENSE) {
-            real *gW = p->ws + p->goff[i];
-            st = NN_(nn_dense_backward_ld)(m, p->width[i], L->units,
-                                           i == 0 ? x0 : p->Z[i],
-                                           i == 0 ? ldx0 : m, L->W, cur,
-                                           i > p->first ? other : NULL, gW,
-                                           gW + L->units * p->width[i]);
-        } else {
-            st = NN_(nn_act_backward)(L->act, &L->act_opts, m, p->width[i],
-                                      i == 0 ? x0 : p->Z[i], cur, other);
-        }
+        real *gW = p->goff[i] >= 0 ? p->ws + p->goff[i] : NULL;
+        st = NN_(nn_fit_layer_backward)(layers + i, &p->net, i, m,
+                                        i == 0 ? x0 : p->Z[i], i == 0 ? ldx0 : m,
+                                        cur, i > p->first ? other : NULL, gW,
+                                        gW != NULL ? gW + p->net.nW[i] : NULL);
         if (st != NN_OK)
             return st;
         t = cur;
@@ -363,9 +350,9 @@ static int update_layers(const nn_fit_config *c, int nbuf, nn_int nlayers,
     int st;
     for (i = 0; i < nlayers; i++) {
         NN_FIT_LAYER *L = layers + i;
-        nn_int cw = L->units * p->width[i];
+        nn_int cw = p->net.nW[i];
         real *gW, *gb, sq = 0;
-        if (L->type != NN_FIT_DENSE)
+        if (p->goff[i] < 0)
             continue;
         gW = p->ws + p->goff[i];
         gb = gW + cw;
@@ -375,7 +362,7 @@ static int update_layers(const nn_fit_config *c, int nbuf, nn_int nlayers,
             return st;
         if (c->l2 > 0)
             *Lb = *Lb + (real)(c->l2 / 2) * sq;
-        st = update(c, nbuf, L->units, L->b, gb, L->bufb, &L->stepsb,
+        st = update(c, nbuf, p->net.nb[i], L->b, gb, L->bufb, &L->stepsb,
                     &L->freshb, NULL, finite);
         if (st != NN_OK)
             return st;

@@ -47,25 +47,23 @@ static int run(const nn_fit_config *c0, nn_int epochs, const nn_int *perms,
 }
 
 /* The layers as they were at the start: W0, b0 and the buffers copied
- * back, the step counts from `s`.  0 when a dense layer has no start
- * values (then nothing is restored). */
-static int restore(nn_int nlayers, NN_FIT_LAYER *layers, nn_int in,
+ * back, the step counts from `s`.  0 when a layer with parameters has no
+ * start values (then nothing is restored). */
+static int restore(nn_int nlayers, NN_FIT_LAYER *layers, const nn_fit_net *w,
                    int nbuf, const start_state *s)
 {
-    nn_int i, w = in;
+    nn_int i;
     int k;
     for (i = 0; i < nlayers; i++)
-        if (layers[i].type == NN_FIT_DENSE &&
+        if (w->nW[i] + w->nb[i] > 0 &&
             (layers[i].W0 == NULL || layers[i].b0 == NULL))
             return 0;
     for (i = 0; i < nlayers; i++) {
         NN_FIT_LAYER *L = layers + i;
-        size_t cw, cb;
-        if (L->type != NN_FIT_DENSE)
+        size_t cw = (size_t)w->nW[i] * sizeof(real);
+        size_t cb = (size_t)w->nb[i] * sizeof(real);
+        if (cw + cb == 0)
             continue;
-        cw = (size_t)L->units * (size_t)w * sizeof(real);
-        cb = (size_t)L->units * sizeof(real);
-        w = L->units;
         if (cw > 0)
             memcpy(L->W, L->W0, cw);
         if (cb > 0)
@@ -93,6 +91,7 @@ int NN_(nn_fit_epochs)(const nn_fit_config *c, nn_int epochs,
 {
     const char *names[NN_OPTIM_MAX_BUFFERS];
     start_state *s;
+    nn_fit_net net;
     double *scratch;
     nn_int i, K, nsteps, se2 = 0, ss2 = 0;
     int st, nbuf;
@@ -106,13 +105,18 @@ int NN_(nn_fit_epochs)(const nn_fit_config *c, nn_int epochs,
         (epochs > 0 && c->n > 0 && perms == NULL) || c->optim_opts == NULL)
         return NN_EARG;
     nsteps = (nn_fit_np(c) + c->batch - 1) / c->batch;
-    for (i = 0, K = c->in; i < nlayers; i++)
-        if (layers[i].type == NN_FIT_DENSE)
-            K = layers[i].units;
+    st = NN_(nn_fit_net_plan)(c, nlayers, layers, 1, &net, NULL, 0);
+    if (st != NN_OK) {
+        nn_fit_net_free(&net);
+        return st;
+    }
+    K = net.width[nlayers];
     nbuf = nn_optim_buffers(c->optim, c->optim_opts, names);
     s = (start_state *)malloc(((size_t)nlayers + 1) * sizeof(*s));
-    if (s == NULL)
+    if (s == NULL) {
+        nn_fit_net_free(&net);
         return NN_ENOMEM;
+    }
     for (i = 0; i < nlayers; i++) {
         s[i].stepsW = layers[i].stepsW;
         s[i].stepsb = layers[i].stepsb;
@@ -126,11 +130,12 @@ int NN_(nn_fit_epochs)(const nn_fit_config *c, nn_int epochs,
      * by running the epochs again from the start (the run is
      * deterministic); the replay's losses are not kept */
     if (st == NN_OK && *stop_step > 0 &&
-        restore(nlayers, layers, c->in, nbuf, s)) {
+        restore(nlayers, layers, &net, nbuf, s)) {
         scratch = (double *)malloc(((size_t)nsteps * (size_t)*stop_epoch + 1) *
                                    sizeof(double));
         if (scratch == NULL) {
             free(s);
+            nn_fit_net_free(&net);
             return NN_ENOMEM;
         }
         nn_fit_config again = *c;
@@ -142,5 +147,6 @@ int NN_(nn_fit_epochs)(const nn_fit_config *c, nn_int epochs,
         free(scratch);
     }
     free(s);
+    nn_fit_net_free(&net);
     return st;
 }

@@ -3,6 +3,8 @@
 #ifndef NNLAB_FIT_INTERNAL_H
 #define NNLAB_FIT_INTERNAL_H
 
+#include <stdlib.h>
+
 /* The observations an epoch steps over: the entries of c->perm (c->np, or
  * c->n when np is 0). */
 static inline nn_int nn_fit_np(const nn_fit_config *c)
@@ -31,5 +33,47 @@ void NN_(nn_gather_sorted)(nn_int n, nn_int in, const real *X,
 const real *NN_(nn_fit_xcopy)(const nn_fit_config *c, const real *X);
 /* Rows per chunk (see NN_FIT_CHUNK_PART in nn_fit.h). */
 nn_int NN_(nn_chunk_rows)(const nn_fit_config *c);
+
+/* The shapes of an epoch's network (fit_layers.c), from c->in or
+ * c->image: the width of each layer's output per observation (width[0] the
+ * input's), whether it holds images (img: one observation a column, width
+ * x m) or rows (m x width), the element counts of each layer's W and b
+ * (0: none), and the conv and pool layers' shapes for batches of up to bb
+ * observations (N is set per call). */
+typedef struct {
+    nn_int *width, *nW, *nb;     /* nlayers + 1, nlayers, nlayers */
+    char *img;                   /* nlayers + 1 */
+    nn_conv2d_shape *conv;       /* nlayers (conv layers' entries) */
+    nn_pool_shape *pool;         /* nlayers (pool layers' entries) */
+    nn_int first;                /* the first layer with parameters, or -1 */
+    nn_int maxw;                 /* the widest layer output (at least 1) */
+} nn_fit_net;
+
+/* NN_OK, NN_EARG (msg, when not NULL, says which layer and why), NN_ENOMEM
+ * or NN_ETOOBIG.  Free with nn_fit_net_free, whatever it returned. */
+int NN_(nn_fit_net_plan)(const nn_fit_config *c, nn_int nlayers,
+                         const NN_(nn_fit_layer) *layers, nn_int bb,
+                         nn_fit_net *w, char *msg, size_t msglen);
+static inline void nn_fit_net_free(nn_fit_net *w)
+{
+    free(w->width);
+    free(w->img);
+    free(w->conv);
+    free(w->pool);
+    w->width = w->nW = w->nb = NULL;
+    w->img = NULL;
+    w->conv = NULL;
+    w->pool = NULL;
+}
+/* y = layer i of x for m observations (x with leading dimension ldx when
+ * it is rows; ldx = m otherwise). */
+int NN_(nn_fit_layer_forward)(const NN_(nn_fit_layer) *L, const nn_fit_net *w,
+                              nn_int i, nn_int m, const real *x, nn_int ldx,
+                              real *y);
+/* From dy (the gradient of layer i's output): dx (NULL: not needed) and,
+ * for a layer with parameters, gW and gb. */
+int NN_(nn_fit_layer_backward)(const NN_(nn_fit_layer) *L, const nn_fit_net *w,
+                               nn_int i, nn_int m, const real *x, nn_int ldx,
+                               const real *dy, real *dx, real *gW, real *gb);
 
 #endif

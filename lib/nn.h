@@ -53,9 +53,9 @@ double nn_physical_bytes(void);
 #include "nn_loss.h"
 #include "nn_optim.h"
 #include "nn_dropout.h"
-#include "nn_fit.h"
 #include "nn_conv.h"
 #include "nn_pool.h"
 #include "nn_batchnorm.h"
+#include "nn_fit.h"
 
 #endif

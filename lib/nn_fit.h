@@ -25,7 +25,15 @@
 #ifndef NNLAB_NN_FIT_H
 #define NNLAB_NN_FIT_H
 
-typedef enum { NN_FIT_DENSE = 0, NN_FIT_ACT } nn_fit_layer_type;
+/* Layers on images (CONV, POOL, FLATTEN) need c->image: X's observations
+ * are images, one a column of X (xcols).  Between them a batch is kept as
+ * images, one observation a column (width x m, as nn_conv2d takes it), and
+ * FLATTEN turns it into rows (m x width) for the dense layers, as
+ * nn_train's flatten layer does (a transpose).  An ACT layer on images
+ * sees the width x m matrix, as nn_train's act layer does. */
+typedef enum {
+    NN_FIT_DENSE = 0, NN_FIT_ACT, NN_FIT_CONV, NN_FIT_POOL, NN_FIT_FLATTEN
+} nn_fit_layer_type;
 
 /* Everything of an epoch but the typed arrays.  The option structs must
  * have passed nn_loss_option / nn_optim_option and nn_optim_check; the loss
@@ -63,6 +71,9 @@ typedef struct {
                                       is used as it is */
     int gather;                    /* 0: automatic; 1: in the order of the
                                       chunk; 2: in row order (for tests) */
+    nn_int image[3];               /* H, W, C of X's observations when they
+                                      are images (with xcols; in = H*W*C);
+                                      0 0 0: rows */
     int metric;                    /* nn_fit_metric: what *hits counts */
     double *hits;                  /* output (NULL: none): the count of the
                                       epoch's hits, see nn_fit_metric */
@@ -120,17 +131,24 @@ typedef enum {
 
 #define NN_DECLARE_FIT(R, S)                                                  \
 typedef struct {                                                              \
-    int type;                  /* NN_FIT_DENSE or NN_FIT_ACT */               \
-    nn_int units;              /* dense: outputs (rows of W) */              \
-    int act;                   /* act: nn_act_kind */                        \
+    int type;                  /* nn_fit_layer_type */                       \
+    nn_int units;              /* dense: outputs (rows of W); conv: Cout */  \
+    int act;                   /* act: nn_act_kind; pool: NN_POOL_MAX or    \
+                                  NN_POOL_AVG */                             \
     nn_act_opts act_opts;      /* act: its options */                        \
-    R *W, *b;                  /* dense: out x in and out x 1, in place */   \
+    nn_int kh, kw;             /* conv, pool: the window (pool 0 0: global, \
+                                  the whole image) */                        \
+    nn_conv2d_opts conv_opts;  /* conv: stride, padding, dilation, groups */ \
+    nn_pool_opts pool_opts;    /* pool: stride, padding, count_pad */        \
+    R *W, *b;                  /* dense: out x in and out x 1; conv:        \
+                                  kh x kw x C/groups x Cout and Cout x 1;   \
+                                  in place */                               \
     R *bufW[NN_OPTIM_MAX_BUFFERS], *bufb[NN_OPTIM_MAX_BUFFERS];                   \
-                               /* dense: the optimizer's buffers (as named   \
-                                  by nn_optim_buffers), in place */            \
+                               /* dense, conv: the optimizer's buffers (as  \
+                                  named by nn_optim_buffers), in place */    \
     double stepsW, stepsb;     /* steps taken so far; updated */              \
     int freshW, freshb;        /* 1: no state yet (nn_step's S = []) */       \
-    const R *W0, *b0;          /* dense, for nn_fit_epochs: W and b at the   \
+    const R *W0, *b0;          /* dense, conv, for nn_fit_epochs: W, b at the\
                                   start (NULL: no replay, see there) */      \
     const R *bufW0[NN_OPTIM_MAX_BUFFERS], *bufb0[NN_OPTIM_MAX_BUFFERS];       \
                                /* their buffers at the start (when not      \
@@ -149,13 +167,21 @@ typedef struct {                                                              \
 int nn_fit##S(const nn_fit_config *c, nn_int nlayers, nn_fit_layer##S *layers, \
               const R *X, const R *T, double *losses, R *Y, nn_int *stopped, \
               nn_loss_fact *fact);                                                \
+/* The element counts of each layer's W and b (0 for a layer without),   \
+ * as the network's shapes give them from c->in or c->image (the layers'  \
+ * arrays are not read), and the output width; NN_OK, or NN_EARG with a    \
+ * sentence in msg when a layer does not fit its input. */                 \
+int nn_fit_sizes##S(const nn_fit_config *c, nn_int nlayers,                 \
+                    const nn_fit_layer##S *layers, nn_int *nW, nn_int *nb,   \
+                    nn_int *K, char *msg, size_t msglen);                    \
 /* Several epochs: epoch e (0-based) is nn_fit with perm = perms + e*np,   \
  * losses + e*nsteps (nsteps = ceil(np / batch): losses is nsteps x epochs),\
  * Y + e*n*k (Y n x k x epochs, or NULL) and hits + e (hits one count per  \
  * epoch, or NULL; c->perm, max_steps and hits are not used).  It stops    \
  * at the first divergence or domain error: *stop_epoch, *stop_step its    \
  * epoch and step (1-based; 0, 0 when every epoch ran).  After a           \
- * divergence, when every dense layer has W0 and b0 (and bufW0/bufb0 for a \
+ * divergence, when every layer with parameters has W0 and b0 (and bufW0/ \
+ * bufb0 for a \
  * state that was not fresh), it restores them and runs the epochs again  \
  * up to the step before the divergence, so that the layers hold the last \
  * finite network (Y, hits and losses keep the first run's values); else  \

@@ -318,6 +318,16 @@ function [net, info] = nn_train(net, X, T, varargin)
     layout = 'rows';
   end
   o.imgcols = false;
+  if ~isempty(D) && isfield(net, 'image') && ~o.cols
+    % images as N x (H*W*C) rows: the engine takes one image a column, so
+    % it trains from their transpose (a copy), unless 'LowMemory'
+    if o.LowMemory
+      D = [];
+    else
+      X = X.';
+      o.cols = true;
+    end
+  end
   if ~isempty(D) && o.cols
     layout = 'columns';
   elseif o.cols && isfield(net, 'image') && ~o.classic

@@ -6,25 +6,15 @@
 #include <stdint.h>
 #include <string.h>
 #include "nnmex.h"
+#include "fit_mex.h"
 
 #define FN "nn_fit"
 #define USAGE "[layers, SW, Sb, losses, Y, stopped, hits] = nn_fit(X, T, perm, " \
               "B, layers, SW, Sb, LOSS, lossopts, METHOD, optopts, l2, METRIC, " \
-              "LAYOUT)"
+              "LAYOUT, IMAGE)"
 
 /* nn_fit ('lane', ...): in fit_lane.c */
 void nnm_fit_lane(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]);
-
-typedef struct { int kind; nn_act_opts o; } act_ctx;
-typedef struct { int kind; nn_loss_opts o; } loss_ctx;
-typedef struct { int kind; nn_optim_opts o; } optim_ctx;
-
-static int set_act(void *ctx, const char *name, const double *val, nn_int nval,
-                   const char *str, char *msg, size_t len)
-{
-    act_ctx *c = (act_ctx *)ctx;
-    return nn_act_option(c->kind, &c->o, name, val, nval, str, msg, len);
-}
 
 static int set_loss(void *ctx, const char *name, const double *val,
                     nn_int nval, const char *str, char *msg, size_t len)
@@ -42,7 +32,7 @@ static int set_optim(void *ctx, const char *name, const double *val, nn_int nval
 
 /* The elements of a cell of name/value pairs, as an argument list
  * (mxMalloc'd; empty elements of a MATLAB cell become []). */
-static const mxArray **cell_args(const mxArray *C, const char *what, int *count)
+const mxArray **nnm_fit_cell_args(const mxArray *C, const char *what, int *count)
 {
     const mxArray **a;
     char d[96];
@@ -64,17 +54,6 @@ static const mxArray **cell_args(const mxArray *C, const char *what, int *count)
     return a;
 }
 
-/* A field of element i of the layers struct, which must exist. */
-static const mxArray *layer_field(const mxArray *L, mwIndex i, const char *f)
-{
-    const mxArray *v = mxGetField(L, i, f);
-    if (v == NULL)
-        nnm_error(FN, "layers", "layer %lu has no field '%s': LAYERS must be "
-                  "net.layers of a network made by nn_mlp or nn_sequential",
-                  (unsigned long)i + 1, f);
-    return v;
-}
-
 /* A real scalar of any numeric class, or error nnlab:nn_fit:<what>. */
 static double get_scalar(const mxArray *a, const char *what, const char *name)
 {
@@ -85,6 +64,7 @@ static double get_scalar(const mxArray *a, const char *what, const char *name)
                   nnm_describe(a, d, sizeof d));
     return mxGetScalar(a);
 }
+
 
 /* Cell i of a states cell: [] when still fresh, else its step count. */
 static void set_steps(mxArray *C, nn_int i, int fresh, double steps)
@@ -101,17 +81,6 @@ static void set_steps(mxArray *C, nn_int i, int fresh, double steps)
         mxSetField(S, 0, "step", mxCreateDoubleScalar(steps));
     }
 }
-
-/* The arguments but the layers, checked. */
-typedef struct {
-    const mxArray *X, *T;
-    int single, xcols, xcopy, xreuse, metric, nb;
-    nn_int N, in, C, B, P, *perm;
-    double l2;
-    loss_ctx lc;
-    optim_ctx oc;
-    const char *bufnames[NN_OPTIM_MAX_BUFFERS];
-} fit_args;
 
 /* X, T, perm, B, l2, METRIC and LAYOUT. */
 static void parse_data(int nrhs, const mxArray *prhs[], fit_args *a)
@@ -183,6 +152,27 @@ static void parse_data(int nrhs, const mxArray *prhs[], fit_args *a)
     if (!(a->l2 >= 0 && a->l2 < HUGE_VAL))
         nnm_error(FN, "domain", "l2 must be a finite number >= 0, not %g", a->l2);
 
+    /* IMAGE: [H W C] of X's columns, or [] (rows) */
+    if (nrhs > 14 && !nnm_is_empty_placeholder(prhs[14])) {
+        const mxArray *im = prhs[14];
+        if (!mxIsDouble(im) || mxIsComplex(im) || mxIsSparse(im) ||
+            mxGetNumberOfElements(im) != 3)
+            nnm_error(FN, "size", "IMAGE must be [] or the image size [H W C], but "
+                      "it is %s", nnm_describe(im, d1, sizeof d1));
+        for (k = 0; k < 3; k++) {
+            double v = mxGetPr(im)[k];
+            if (!(v >= 1 && v <= 2147483647.0) || v != floor(v))
+                nnm_error(FN, "size", "IMAGE must hold 3 whole numbers >= 1, but it "
+                          "has %g", v);
+            a->image[k] = (nn_int)v;
+        }
+        if (!a->xcols || (double)a->image[0] * a->image[1] * a->image[2] != (double)a->in)
+            nnm_error(FN, "size", "with IMAGE %ldx%ldx%ld, X must be by columns "
+                      "(LAYOUT 'columns') with H*W*C = %.0f rows", (long)a->image[0],
+                      (long)a->image[1], (long)a->image[2],
+                      (double)a->image[0] * a->image[1] * a->image[2]);
+    }
+
     /* what to count instead of returning Y */
     a->metric = NN_FIT_METRIC_NONE;
     if (nrhs > 12) {
@@ -212,7 +202,7 @@ static void parse_optim(const mxArray *method, const mxArray *opts, fit_args *a)
                   nn_optim_names());
     mxFree(name);
     nn_optim_defaults(a->oc.kind, &a->oc.o);
-    args = cell_args(opts, "optopts", &nargs);
+    args = nnm_fit_cell_args(opts, "optopts", &nargs);
     nnm_options(FN, nargs, args, 0, set_optim, &a->oc);
     mxFree((void *)args);
     if (nn_optim_check(a->oc.kind, &a->oc.o, msg, sizeof msg) != NN_OK)
@@ -234,7 +224,7 @@ static void parse_loss(const mxArray *loss, const mxArray *opts, fit_args *a)
                   nn_loss_names());
     mxFree(name);
     nn_loss_defaults(lc->kind, &lc->o);
-    args = cell_args(opts, "lossopts", &nargs);
+    args = nnm_fit_cell_args(opts, "lossopts", &nargs);
     if (nargs % 2 != 0)
         nnm_error(FN, "option", "lossopts must hold name/value pairs, but the last "
                   "name has no value");
@@ -272,127 +262,6 @@ static void parse_loss(const mxArray *loss, const mxArray *opts, fit_args *a)
     if (lc->o.reduction == NN_RED_NONE)
         nnm_error(FN, "optionValue", "reduction 'none' gives no batch loss to "
                   "train on; use 'mean' or 'sum'");
-}
-
-/* The network's description (a dense or act layer each, as nn_train's
- * engine description gives it), checked, into ld/ls; returns the output
- * width. */
-static nn_int parse_layers(const mxArray *Lin, const mxArray *SWin,
-                           const mxArray *Sbin, const fit_args *a,
-                           nn_fit_layer_d *ld, nn_fit_layer_s *ls)
-{
-    const mxArray **args;
-    nn_int i, nl = (nn_int)mxGetNumberOfElements(Lin), width = a->in;
-    char d1[96], d2[96];
-    int nargs;
-    for (i = 0; i < nl; i++) {
-        char *type = NULL;
-        const mxArray *t = layer_field(Lin, (mwIndex)i, "type");
-        if (mxIsChar(t))
-            type = nnm_string(t);
-        if (type != NULL && strcmp(type, "dense") == 0) {
-            const mxArray *W = layer_field(Lin, (mwIndex)i, "W");
-            const mxArray *bb = layer_field(Lin, (mwIndex)i, "b");
-            double sw, sb;
-            int fw, fb;
-            nnm_check_same_class(FN, W, "a layer's W", a->X, "X");
-            nnm_check_same_class(FN, bb, "a layer's b", a->X, "X");
-            if ((nn_int)mxGetN(W) != width || mxGetM(W) < 1 ||
-                mxGetM(bb) != mxGetM(W) || mxGetN(bb) != 1)
-                nnm_error(FN, "size", "layer %ld: W must be units x %ld and b units "
-                          "x 1, but they are %s and %s", (long)i + 1, (long)width,
-                          nnm_describe(W, d1, sizeof d1), nnm_describe(bb, d2, sizeof d2));
-            fw = nnm_state_read(FN, mxGetCell(SWin, (mwIndex)i), "SW{i}", W,
-                                "the layer's W", a->oc.kind, &a->oc.o, &sw);
-            fb = nnm_state_read(FN, mxGetCell(Sbin, (mwIndex)i), "Sb{i}", bb,
-                                "the layer's b", a->oc.kind, &a->oc.o, &sb);
-            ld[i].type = ls[i].type = NN_FIT_DENSE;
-            ld[i].units = ls[i].units = (nn_int)mxGetM(W);
-            ld[i].stepsW = ls[i].stepsW = sw;
-            ld[i].stepsb = ls[i].stepsb = sb;
-            ld[i].freshW = ls[i].freshW = fw;
-            ld[i].freshb = ls[i].freshb = fb;
-            width = (nn_int)mxGetM(W);
-        } else if (type != NULL && strcmp(type, "act") == 0) {
-            const mxArray *f = layer_field(Lin, (mwIndex)i, "act");
-            const mxArray *o = layer_field(Lin, (mwIndex)i, "opts");
-            act_ctx ac;
-            char *an = nnm_get_name(FN, f, "a layer's activation");
-            ac.kind = nn_act_lookup(an);
-            if (ac.kind < 0)
-                nnm_error(FN, "name", "layer %ld: unknown activation '%s'; choose "
-                          "one of %s", (long)i + 1, an, nn_act_names());
-            mxFree(an);
-            nn_act_defaults(ac.kind, &ac.o);
-            args = cell_args(o, "a layer's opts", &nargs);
-            nnm_options(FN, nargs, args, 0, set_act, &ac);
-            mxFree((void *)args);
-            ld[i].type = ls[i].type = NN_FIT_ACT;
-            ld[i].act = ls[i].act = ac.kind;
-            ld[i].act_opts = ls[i].act_opts = ac.o;
-        } else {
-            nnm_error(FN, "layers", "layer %ld has type %s%s%s; nn_fit trains "
-                      "layers of type 'dense' and 'act' only", (long)i + 1,
-                      type != NULL ? "'" : "", type != NULL ? type : "(not text)",
-                      type != NULL ? "'" : "");
-        }
-        if (type != NULL)
-            mxFree(type);
-    }
-    return width;
-}
-
-/* The output states (copies of the input ones, [] where fresh) and the
- * layers' arrays bound: W and b of Lout trained in place, the input's W,
- * b and buffers as the start values of the replay. */
-static void bind_layers(const mxArray *Lin, const mxArray *SWin,
-                        const mxArray *Sbin, const fit_args *a, mxArray *Lout,
-                        mxArray *SWout, mxArray *Sbout, nn_fit_layer_d *ld,
-                        nn_fit_layer_s *ls)
-{
-    nn_int i, nl = (nn_int)mxGetNumberOfElements(Lin);
-    int k;
-    for (i = 0; i < nl; i++) {
-        const mxArray *sw = mxGetCell(SWin, (mwIndex)i), *sb = mxGetCell(Sbin, (mwIndex)i);
-        if (ld[i].type == NN_FIT_DENSE) {
-            mxArray *W = mxGetField(Lout, (mwIndex)i, "W");
-            mxArray *bb = mxGetField(Lout, (mwIndex)i, "b");
-            const mxArray *W0 = mxGetField(Lin, (mwIndex)i, "W");
-            const mxArray *b0 = mxGetField(Lin, (mwIndex)i, "b");
-            void *bw[NN_OPTIM_MAX_BUFFERS], *bbuf[NN_OPTIM_MAX_BUFFERS];
-            mxSetCell(SWout, (mwIndex)i, nnm_state_write(FN, sw, ld[i].freshW, W,
-                      a->oc.kind, &a->oc.o, ld[i].stepsW, bw));
-            mxSetCell(Sbout, (mwIndex)i, nnm_state_write(FN, sb, ld[i].freshb, bb,
-                      a->oc.kind, &a->oc.o, ld[i].stepsb, bbuf));
-            ld[i].W = (double *)mxGetData(W);
-            ld[i].b = (double *)mxGetData(bb);
-            ls[i].W = (float *)mxGetData(W);
-            ls[i].b = (float *)mxGetData(bb);
-            ld[i].W0 = (const double *)mxGetData(W0);
-            ld[i].b0 = (const double *)mxGetData(b0);
-            ls[i].W0 = (const float *)mxGetData(W0);
-            ls[i].b0 = (const float *)mxGetData(b0);
-            for (k = 0; k < a->nb; k++) {
-                const void *w0 = ld[i].freshW ? NULL :
-                                 mxGetData(mxGetField(sw, 0, a->bufnames[k]));
-                const void *v0 = ld[i].freshb ? NULL :
-                                 mxGetData(mxGetField(sb, 0, a->bufnames[k]));
-                ld[i].bufW[k] = (double *)bw[k];
-                ld[i].bufb[k] = (double *)bbuf[k];
-                ls[i].bufW[k] = (float *)bw[k];
-                ls[i].bufb[k] = (float *)bbuf[k];
-                ld[i].bufW0[k] = (const double *)w0;
-                ld[i].bufb0[k] = (const double *)v0;
-                ls[i].bufW0[k] = (const float *)w0;
-                ls[i].bufb0[k] = (const float *)v0;
-            }
-        } else {
-            if (sw != NULL)
-                mxSetCell(SWout, (mwIndex)i, mxDuplicateArray(sw));
-            if (sb != NULL)
-                mxSetCell(Sbout, (mwIndex)i, mxDuplicateArray(sb));
-        }
-    }
 }
 
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
@@ -437,7 +306,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
             plhs[0] = mxCreateDoubleScalar(nn_fit_copy_bytes());
         return;
     }
-    nnm_check_counts(FN, nlhs, 7, nrhs, 12, 14, USAGE);
+    nnm_check_counts(FN, nlhs, 7, nrhs, 12, 15, USAGE);
     Lin = prhs[4];
     SWin = prhs[5];
     Sbin = prhs[6];
@@ -462,7 +331,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
                   (long)nl, nnm_describe(SWin, d1, sizeof d1), nnm_describe(Sbin, d2, sizeof d2));
     ld = (nn_fit_layer_d *)mxCalloc(nl ? (size_t)nl : 1, sizeof(*ld));
     ls = (nn_fit_layer_s *)mxCalloc(nl ? (size_t)nl : 1, sizeof(*ls));
-    K = parse_layers(Lin, SWin, Sbin, &a, ld, ls);
+    K = nnm_fit_parse_layers(Lin, SWin, Sbin, &a, ld, ls);
     msg[0] = '\0';
     if (nn_loss_check_sizes(a.lc.kind, &a.lc.o, N, K, N, (nn_int)mxGetN(a.T), msg,
                             sizeof msg) != NN_OK)
@@ -497,7 +366,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     Sbout = mxCreateCellMatrix(mxGetM(Sbin), mxGetN(Sbin));
     if (Lout == NULL || SWout == NULL || Sbout == NULL)
         nnm_error(FN, "outOfMemory", "out of memory");
-    bind_layers(Lin, SWin, Sbin, &a, Lout, SWout, Sbout, ld, ls);
+    nnm_fit_bind_layers(Lin, SWin, Sbin, &a, Lout, SWout, Sbout, ld, ls);
 
     /* the epochs, and the replay after a divergence, in one call */
     memset(&cfg, 0, sizeof cfg);
@@ -516,6 +385,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     cfg.xcopy = a.xcopy;
     cfg.xreuse = a.xreuse;
     cfg.metric = a.metric;
+    memcpy(cfg.image, a.image, sizeof cfg.image);
     msg[0] = '\0';
     if (a.single)
         st = nn_fit_epochs_s(&cfg, C, a.perm, nl, ls, (const float *)mxGetData(a.X),
@@ -543,7 +413,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     for (i = 0; i < nl; i++) {
         int fw, fb;
         double sw, sb;
-        if (ld[i].type != NN_FIT_DENSE)
+        if (!nnm_fit_has_params(ld, i))
             continue;
         fw = a.single ? ls[i].freshW : ld[i].freshW;
         fb = a.single ? ls[i].freshb : ld[i].freshb;

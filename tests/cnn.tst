@@ -40,7 +40,7 @@
 %! assert(nn_gradcheck(n3, cos(reshape(1:300, 5, 5, 4, 3)), [1; 0; 1], 'Loss', 'bce_logits') < 1e-8);
 
 %!test
-%! % training (step by step: nn_fit trains dense networks only), seeded and
+%! % training, seeded and
 %! % the same from images and from rows; save and load keep the network
 %! T = [1; 2; 3; 1; 2];
 %! a = nn_train(net, X, T, 'Loss', 'ce', 'Epochs', 3, 'BatchSize', 2, 'Seed', 4, 'Verbose', false);

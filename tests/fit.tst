@@ -231,7 +231,7 @@
 %! [L1, SW, Sb, losses, Y, stopped] = nn_fit(zeros(0, 2), zeros(0, 1), zeros(1, 0), 2, L, S, S, 'mse', {}, 'adam', {}, 0);
 %! assert(isequal(L1, L)); assert(isempty(losses)); assert(size(Y), [0 1]); assert(isempty(SW{1}));
 %!error id=nnlab:nn_fit:nargin nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {})
-%!error id=nnlab:nn_fit:nargin nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'argmax', 'rows', 1)
+%!error id=nnlab:nn_fit:nargin nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'argmax', 'rows', [], 1)
 %!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'accuracy')
 %!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 3)
 %!error id=nnlab:nn_fit:name nn_fit(Xr, Tt, P, 2, L, S, S, 'mse', {}, 'sgd', {}, 0, 'none', 'cols')

@@ -71,7 +71,7 @@ end
 
 function [E, why] = engine(~)
   E = [];
-  why = 'nn_fit trains dense networks; a batchnorm layer trains step by step';
+  why = 'batchnorm layers (they train step by step)';
 end
 
 function L = unpack(L, v)

@@ -12,10 +12,14 @@ function [net, D, S, bl, Y, stopped, hits, layout] = train_fit(net, D, X, T, P, 
   if ~isempty(o.rows)
     P = reshape(o.rows(P + 1), size(P)) - 1;   % the same rows in the same order, from X
   end
+  img = [];
+  if isfield(net, 'image')
+    img = net.image;      % X holds one image a column
+  end
   try
     [D, S.W, S.b, bl, Y, stopped, hits] = nn_fit(X, T, P, min(o.BatchSize, size(P, 1)), D, S.W, S.b, o.Loss, ...
                                                  o.LossOptions, o.Optimizer, o.optargs, o.L2, ...
-                                                 mode, layout);
+                                                 mode, layout, img);
   catch err
     rethrow_as('nn_train', err);
   end

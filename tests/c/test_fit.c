@@ -560,6 +560,133 @@ static void test_fit_xcopy(void **state)
     assert_true(nn_fit_copy_bytes() == 0);
 }
 
+/* A network on images: conv 2 filters 2x2 (padding 1) - relu - maxpool 2x2
+ * - flatten - dense 2 on 4x4x1 images, 5 of them, batches of 2, sgd, mse;
+ * nn_fit's steps equal the kernels called by hand, bit for bit; and the
+ * layers that do not fit their input are NN_EARG. */
+#define IH 4
+#define IN_ (IH * IH)
+#define NI 5
+#define NF 2
+#define CO 5                  /* conv output: 5 x 5 x 2 */
+#define PO 2                  /* pool output: 2 x 2 x 2 */
+#define FL (PO * PO * NF)
+static void image_layers(nn_fit_layer_d *L, double *Wc, double *bc, double *Wd,
+                         double *bd)
+{
+    memset(L, 0, 5 * sizeof *L);
+    L[0].type = NN_FIT_CONV; L[0].units = NF; L[0].kh = L[0].kw = 2;
+    nn_conv2d_defaults(&L[0].conv_opts);
+    L[0].conv_opts.pad[0] = L[0].conv_opts.pad[1] = 1;
+    L[0].conv_opts.pad[2] = L[0].conv_opts.pad[3] = 1;
+    L[0].W = Wc; L[0].b = bc; L[0].freshW = L[0].freshb = 1;
+    L[1].type = NN_FIT_ACT; L[1].act = NN_ACT_RELU;
+    L[2].type = NN_FIT_POOL; L[2].act = NN_POOL_MAX; L[2].kh = L[2].kw = 2;
+    nn_pool_defaults(&L[2].pool_opts);
+    L[3].type = NN_FIT_FLATTEN;
+    L[4].type = NN_FIT_DENSE; L[4].units = 2; L[4].W = Wd; L[4].b = bd;
+    L[4].freshW = L[4].freshb = 1;
+}
+
+static void test_fit_images(void **state)
+{
+    double Xi[IN_ * NI], Ti[NI * 2], Wc[4 * NF], bc[NF], Wd[2 * FL], bd[2];
+    double rWc[4 * NF], rbc[NF], rWd[2 * FL], rbd[2], losses[3], rl[3];
+    const nn_int perm[NI] = { 3, 0, 4, 1, 2 };
+    nn_fit_layer_d L[5];
+    nn_fit_config c;
+    nn_optim_opts oo;
+    nn_loss_opts lo;
+    nn_int stopped, s, i, r, j, nW[5], nb[5], K;
+    char msg[200];
+    (void)state;
+    for (i = 0; i < IN_ * NI; i++) Xi[i] = sin(0.37 * i + 0.1);
+    for (i = 0; i < NI * 2; i++) Ti[i] = cos(0.9 * i);
+    for (i = 0; i < 4 * NF; i++) Wc[i] = rWc[i] = 0.5 * cos(1.3 * i);
+    for (i = 0; i < NF; i++) bc[i] = rbc[i] = 0.1 * i;
+    for (i = 0; i < 2 * FL; i++) Wd[i] = rWd[i] = 0.3 * sin(0.7 * i + 0.5);
+    bd[0] = rbd[0] = 0.05; bd[1] = rbd[1] = -0.05;
+    nn_optim_defaults(NN_OPTIM_SGD, &oo);
+    oo.lr = 0.1;
+    nn_loss_defaults(NN_LOSS_MSE, &lo);
+    memset(&c, 0, sizeof c);
+    c.n = NI; c.in = IN_; c.batch = 2; c.perm = perm; c.max_steps = -1;
+    c.loss = NN_LOSS_MSE; c.loss_opts = &lo; c.tcols = 2;
+    c.optim = NN_OPTIM_SGD; c.optim_opts = &oo; c.xcols = 1;
+    c.image[0] = IH; c.image[1] = IH; c.image[2] = 1;
+    image_layers(L, Wc, bc, Wd, bd);
+    assert_int_equal(nn_fit_sizes_d(&c, 5, L, nW, nb, &K, msg, sizeof msg), NN_OK);
+    assert_int_equal(nW[0], 4 * NF); assert_int_equal(nb[0], NF);
+    assert_int_equal(nW[4], 2 * FL); assert_int_equal(K, 2);
+    assert_int_equal(nn_fit_d(&c, 5, L, Xi, Ti, losses, NULL, &stopped, NULL), NN_OK);
+    assert_int_equal(stopped, 0);
+
+    /* the same steps by hand */
+    for (s = 0; s < 3; s++) {
+        nn_int m = NI - 2 * s < 2 ? NI - 2 * s : 2;
+        double xb[IN_ * 2], z1[CO * CO * NF * 2], a1[CO * CO * NF * 2], p1[FL * 2];
+        double f[2 * FL], y[2 * 2], tb[2 * 2], dy[2 * 2], df[2 * FL], dp[FL * 2];
+        double da[CO * CO * NF * 2], dz[CO * CO * NF * 2], gWc[4 * NF], gbc[NF];
+        double gWd[2 * FL], gbd[2], Lb;
+        nn_conv2d_shape cs;
+        nn_pool_shape ps;
+        for (r = 0; r < m; r++) {
+            memcpy(xb + r * IN_, Xi + perm[2 * s + r] * IN_, IN_ * sizeof(double));
+            for (j = 0; j < 2; j++)
+                tb[r + j * m] = Ti[perm[2 * s + r] + j * NI];
+        }
+        memset(&cs, 0, sizeof cs);
+        cs.H = cs.W = IH; cs.C = 1; cs.N = m; cs.kh = cs.kw = 2; cs.Cout = NF;
+        assert_int_equal(nn_conv2d_setup(&cs, &L[0].conv_opts, msg, sizeof msg), NN_OK);
+        memset(&ps, 0, sizeof ps);
+        ps.H = ps.W = CO; ps.C = NF; ps.N = m; ps.kh = ps.kw = 2;
+        assert_int_equal(nn_pool_setup(&ps, &L[2].pool_opts, msg, sizeof msg), NN_OK);
+        nn_conv2d_forward_d(&cs, xb, rWc, rbc, z1);
+        nn_act_forward_d(NN_ACT_RELU, NULL, CO * CO * NF, m, z1, a1);
+        nn_pool_forward_d(NN_POOL_MAX, &ps, a1, p1);
+        for (r = 0; r < m; r++)
+            for (j = 0; j < FL; j++)
+                f[r + j * m] = p1[j + r * FL];
+        nn_dense_forward_d(m, FL, 2, f, rWd, rbd, y);
+        assert_int_equal(nn_loss_d(NN_LOSS_MSE, &lo, m, 2, y, 2, tb, &Lb, dy), NN_OK);
+        nn_dense_backward_d(m, FL, 2, f, rWd, dy, df, gWd, gbd);
+        for (r = 0; r < m; r++)
+            for (j = 0; j < FL; j++)
+                dp[j + r * FL] = df[r + j * m];
+        nn_pool_backward_d(NN_POOL_MAX, &ps, a1, dp, da);
+        nn_act_backward_d(NN_ACT_RELU, NULL, CO * CO * NF, m, z1, da, dz);
+        nn_conv2d_backward_d(&cs, xb, rWc, dz, NULL, gWc, gbc);
+        for (i = 0; i < 4 * NF; i++) rWc[i] = rWc[i] - 0.1 * gWc[i];
+        for (i = 0; i < NF; i++) rbc[i] = rbc[i] - 0.1 * gbc[i];
+        for (i = 0; i < 2 * FL; i++) rWd[i] = rWd[i] - 0.1 * gWd[i];
+        for (i = 0; i < 2; i++) rbd[i] = rbd[i] - 0.1 * gbd[i];
+        rl[s] = Lb;
+    }
+    for (s = 0; s < 3; s++) assert_true(losses[s] == rl[s]);
+    for (i = 0; i < 4 * NF; i++) assert_true(Wc[i] == rWc[i]);
+    for (i = 0; i < NF; i++) assert_true(bc[i] == rbc[i]);
+    for (i = 0; i < 2 * FL; i++) assert_true(Wd[i] == rWd[i]);
+    for (i = 0; i < 2; i++) assert_true(bd[i] == rbd[i]);
+
+    /* layers that do not fit: a dense layer on images, images without
+     * xcols, a conv layer on rows, a network ending on images */
+    L[3].type = NN_FIT_ACT; L[3].act = NN_ACT_LINEAR;
+    assert_int_equal(nn_fit_d(&c, 5, L, Xi, Ti, losses, NULL, &stopped, NULL), NN_EARG);
+    assert_int_equal(nn_fit_sizes_d(&c, 5, L, nW, nb, &K, msg, sizeof msg), NN_EARG);
+    assert_non_null(strstr(msg, "flatten"));
+    L[3].type = NN_FIT_FLATTEN;
+    c.xcols = 0;
+    assert_int_equal(nn_fit_d(&c, 5, L, Xi, Ti, losses, NULL, &stopped, NULL), NN_EARG);
+    c.xcols = 1;
+    c.image[0] = c.image[1] = c.image[2] = 0;
+    assert_int_equal(nn_fit_d(&c, 5, L, Xi, Ti, losses, NULL, &stopped, NULL), NN_EARG);
+    c.image[0] = c.image[1] = IH; c.image[2] = 1;
+    assert_int_equal(nn_fit_sizes_d(&c, 3, L, nW, nb, &K, msg, sizeof msg), NN_EARG);
+    assert_non_null(strstr(msg, "ends on images"));
+    c.image[2] = 2;          /* H*W*C is not the width of X */
+    assert_int_equal(nn_fit_d(&c, 5, L, Xi, Ti, losses, NULL, &stopped, NULL), NN_EARG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -573,6 +700,7 @@ int main(void)
         cmocka_unit_test(test_fit_single),
         cmocka_unit_test(test_fit_errors),
         cmocka_unit_test(test_fit_xcopy),
+        cmocka_unit_test(test_fit_images),
     };
     int failed;
     failed = cmocka_run_group_tests(tests, NULL, NULL);
