@@ -46,7 +46,7 @@
 % @item nn_demo_cnn
 % convolutional networks: convolution is translation-equivariant, pooling
 % invariant; a CNN with fewer parameters beats the MLP on Fashion-MNIST
-% (about 4 minutes: the CNN trains step by step).
+% (about 80 s).
 % @item nn_demo_sweep
 % hyperparameter sweeps: a learning rate x hidden size heat map, the spread
 % of 5-fold cross-validation, an ensemble of 5 seeds against its members.

@@ -59,8 +59,10 @@
 % on rows, a @code{'BatchSize'} that does not leave a last batch of one.
 %
 % Activation and dropout layers work on images too (element by element).
-% Networks with these layers train step by step (the compiled engine
-% @code{nn_fit} trains dense networks).
+% The compiled engine @code{nn_fit} trains networks of conv2d, pooling,
+% flatten, dense and activation layers (bit for bit as step by step in
+% Octave); a network with batchnorm, or dropout with p > 0, trains step by
+% step.
 %
 % @example
 % net = nn_sequential (2, nn_layer ('dense', 8), nn_layer ('leaky_relu', 'alpha', 0.1), ...

@@ -87,9 +87,10 @@
 % thread count).  The network is taken from the checkpoint.
 % @item 'Engine'
 % for testing and comparison: @code{'auto'} (default) trains each epoch in
-% one call of the compiled engine @code{nn_fit} when it can (no dropout,
-% not a ranking loss, no loss @code{'weights'}) and step by step in Octave
-% otherwise; @code{'m'} always steps in Octave, @code{'c'} always uses
+% one call of the compiled engine @code{nn_fit} when it can (dense,
+% activation, conv2d, pooling and flatten layers, dropout with p = 0; not
+% batchnorm or dropout with p > 0, a ranking loss or loss @code{'weights'})
+% and step by step in Octave otherwise; @code{'m'} always steps in Octave, @code{'c'} always uses
 % @code{nn_fit} (an error where it cannot).  Both make the same kernel calls
 % in the same order, so they give bit-identical results (same thread
 % count).
@@ -108,7 +109,11 @@
 % the first time a process touches that much memory), at the price of a
 % second @var{X} in memory: the peak resident size of the whole Octave
 % process was 2.3x (single) and 2.2x (double) the data and parameters
-% with the copy, 1.46x and 1.30x without (bench/RESULTS.md).
+% with the copy, 1.46x and 1.30x without (bench/RESULTS.md).  A network
+% on images given as N x (H*W*C) rows trains from their transpose, one
+% image a column (a copy of @var{X}), unless @code{'LowMemory', true}: then
+% step by step, each batch from the rows.  Given as an H x W x C x N
+% array, images train in place.
 % @item 'ObservationsIn'
 % @code{'rows'} (default): @var{X} is N x inputs, one observation a row;
 % @code{'columns'}: @var{X} is inputs x N, one observation a column (as

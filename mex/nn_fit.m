@@ -1,6 +1,7 @@
 % -*- texinfo -*-
 % @deftypefn {} {[@var{layers}, @var{SW}, @var{Sb}, @var{losses}, @var{Y}, @var{stopped}] =} nn_fit (@var{X}, @var{T}, @var{perm}, @var{B}, @var{layers}, @var{SW}, @var{Sb}, @var{LOSS}, @var{lossopts}, @var{METHOD}, @var{optopts}, @var{l2})
 % @deftypefnx {} {[@dots{}, @var{hits}] =} nn_fit (@dots{}, @var{METRIC}, @var{LAYOUT})
+% @deftypefnx {} {[@dots{}] =} nn_fit (@dots{}, @var{METRIC}, 'columns', @var{IMAGE})
 % Epochs of minibatch gradient descent in one call: the compiled engine of
 % @code{nn_train}, which calls it once per epoch (once per many epochs for
 % small data, where the cost of a call would dominate).  Use
@@ -13,13 +14,14 @@
 % @item @var{T} @tab N x tcols @tab the targets, one row per observation, of the class of @var{X}
 % @item @var{perm} @tab N x E @tab the order of each of E epochs, a column each: 0-based row indices (@code{randperm (N)' - 1}); a row vector of N for one epoch; or P x E with 1 <= P < N (P = 1 as one column only): each epoch steps over those P rows of @var{X} and @var{T} (a subset trains; rows may repeat)
 % @item @var{B} @tab scalar @tab observations per step (the last step takes the rest)
-% @item @var{layers} @tab struct @tab the network's description: layers of type @code{'dense'} (fields @code{W}, @code{b}) and @code{'act'} (fields @code{act}, @code{opts}), as in @code{net.layers}; @code{nn_train} describes other layers this way (a dropout layer with p = 0 as the activation @code{'linear'}) or trains step by step
+% @item @var{layers} @tab struct @tab the network's description, as in @code{net.layers}: layers of type @code{'dense'} (fields @code{W}, @code{b}) and @code{'act'} (fields @code{act}, @code{opts}); on images (with @var{IMAGE}) also @code{'conv2d'} (@code{units}, @code{window}, @code{opts}, @code{W}, @code{b}), @code{'maxpool'}, @code{'avgpool'} (@code{window}, @code{opts}), @code{'globalavgpool'} and @code{'flatten'}; @code{nn_train} describes other layers this way (a dropout layer with p = 0 as the activation @code{'linear'}) or trains step by step
 % @item @var{SW}, @var{Sb} @tab cells @tab per layer, the @code{nn_step} states of W and b (@code{[]} at the start)
 % @item @var{LOSS} @tab string @tab a loss of @code{nn_loss}; @var{lossopts} a cell of its options (no @code{'weights'}, reduction @code{'mean'} or @code{'sum'})
 % @item @var{METHOD} @tab string @tab an optimizer of @code{nn_step}; @var{optopts} a cell of its options
 % @item @var{l2} @tab scalar @tab @math{\lambda \ge 0}: adds @math{\lambda/2 \sum w^2} over the weights to each batch loss
 % @item @var{METRIC} @tab string @tab optional: @code{'none'} (default), or what to count instead of returning @var{Y} (see below)
 % @item @var{LAYOUT} @tab string @tab optional: @code{'rows'} (default), or @code{'columns'}: @var{X} is in x N, one observation a column; or @code{'copy'} / @code{'copy-kept'}: @var{X} is N x in, trained from a working copy (see below)
+% @item @var{IMAGE} @tab 1 x 3 @tab optional, with @code{'columns'}: [H W C], the observations are images, each column of @var{X} one H x W x C image in column-major order (H*W*C rows); @code{[]}: not images. Between the layers on images a batch is an H x W x C x m array, as the kernels @code{nn_conv2d} and @code{nn_pool} take it; a flatten layer makes it m rows for the dense layers after it, and the network must end on rows
 % @end multitable
 %
 % For each epoch e and each of its minibatches
@@ -33,7 +35,7 @@
 % [Y, cache] = nn_forward (net, X(idx,:));          % every layer in turn
 % [L, dY] = nn_loss (Y, T(idx,:), LOSS, lossopts@{:@});
 % g = nn_backward (net, cache, dY);
-% for each dense layer i, in order:
+% for each dense or conv2d layer i, in order:
 %   gW = g(i).W + l2 * W;  L = L + l2/2 * sum (W(:).^2);   (when l2 > 0)
 %   [W, SW@{i@}] = nn_step (W, gW, SW@{i@}, METHOD, optopts@{:@});
 %   [b, Sb@{i@}] = nn_step (b, g(i).b, Sb@{i@}, METHOD, optopts@{:@});

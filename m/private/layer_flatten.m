@@ -45,7 +45,8 @@ function [parts, n] = describe(L, parts)
 end
 
 function [E, why] = engine(L)
-% On rows the identity (the activation 'linear'); on images step by step.
+% On rows the identity (the activation 'linear'); on images the layer itself
+% (nn_fit turns the batch's images into rows).
   why = '';
   if isscalar(L.shape)
     E = new_layer('act');
