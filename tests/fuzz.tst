@@ -274,7 +274,24 @@
 %!              loss, {}, method, optopts, l2};
 %!      % the optional METRIC and LAYOUT (with X transposed for 'columns');
 %!      % or the calls with a name first: the working copy, the fast lane
-%!      switch randi (6)
+%!      switch randi (7)
+%!        case 7
+%!          % a small CNN (X one image a column, its IMAGE size), its layers
+%!          % and IMAGE now and then damaged
+%!          cn = nn_sequential ([4 3 2], nn_layer ('conv2d', randi (3), fz_pick ({1, 2, [2 1]}), ...
+%!                              'Padding', randi (2) - 1), 'relu', nn_layer (fz_pick ({'maxpool', 'avgpool'}), 2), ...
+%!                              nn_layer ('flatten'), nn_layer ('dense', K), 'Class', net.class);
+%!          D = cn.layers;
+%!          if (randi (2) == 1)
+%!            f = fz_pick ({'type', 'units', 'window', 'opts', 'W', 'b', 'act'});
+%!            D(randi (numel (D))).(f) = fz_pick ({[], 'conv2d', 'flatten', 'global', 0, -1, [1 2 3], ...
+%!                                                 {'Stride', 0}, {'Bogus', 1}, {'Padding'}, ...
+%!                                                 rand(2, 2, 3, 3), single(1), NaN, 'max'});
+%!          end
+%!          args = {fz_fill([24, N], net.class), T, randperm(N) - 1, B, D, cell(1, 5), cell(1, 5), ...
+%!                  loss, {}, method, optopts, l2, fz_pick({'none', 'argmax'}), ...
+%!                  fz_pick({'columns', 'columns', 'rows'}), ...
+%!                  fz_pick({[4 3 2], [4 3 2], [2 3 4], [], [4 3], 'abc', [4 3 -2], [1e10 1 1], NaN(1, 3)})};
 %!        case 5
 %!          args = fz_pick ({{'release'}, {'copy'}, {'lane'}, {'bogus'}, {'copy', 1}});
 %!        case 6
