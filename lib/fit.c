@@ -119,16 +119,6 @@ static int update(const nn_fit_config *c, int nbuf, nn_int count, real *P,
     return NN_OK;
 }
 
-/* a * b elements, or -1 when that overflows the byte count of reals. */
-static nn_int mul_size(nn_int a, nn_int b)
-{
-    nn_int lim = (nn_int)(PTRDIFF_MAX / (nn_int)sizeof(real) / 4);
-    if (a < 0 || b < 0)
-        return -1;
-    if (a != 0 && b > lim / a)
-        return -1;
-    return a * b;
-}
 
 /* The workspace of an epoch: the network's shapes, the offsets of the
  * outputs Z and of the gradients in one scratch buffer, the chunk. */
@@ -182,13 +172,13 @@ static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
     }
     /* the chunk Xc, Xb (a contiguous batch, needed when the first layer is
      * not dense), Tb */
-    if ((sz = mul_size(p->cr, in)) < 0) return NN_ETOOBIG;
+    if ((sz = nn_fit_mul(p->cr, in)) < 0) return NN_ETOOBIG;
     xcoff = total; total += sz;
-    if ((sz = mul_size(bb, in)) < 0) return NN_ETOOBIG;
+    if ((sz = nn_fit_mul(bb, in)) < 0) return NN_ETOOBIG;
     zoff[0] = total;
     if (c->xcols || nlayers == 0 || layers[0].type != NN_FIT_DENSE)
         total += sz;
-    if ((sz = mul_size(bb, c->tcols)) < 0) return NN_ETOOBIG;
+    if ((sz = nn_fit_mul(bb, c->tcols)) < 0) return NN_ETOOBIG;
     toff = total;
     total += sz;
     if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
@@ -199,14 +189,14 @@ static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
             p->goff[i] = total;
             total += p->net.nW[i] + p->net.nb[i];
         }
-        if ((sz = mul_size(bb, p->net.width[i + 1])) < 0) return NN_ETOOBIG;
+        if ((sz = nn_fit_mul(bb, p->net.width[i + 1])) < 0) return NN_ETOOBIG;
         zoff[i + 1] = total;
         total += sz;
         if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
             return NN_ETOOBIG;
     }
     p->K = p->net.width[nlayers];
-    if ((sz = mul_size(bb, p->net.maxw)) < 0) return NN_ETOOBIG;
+    if ((sz = nn_fit_mul(bb, p->net.maxw)) < 0) return NN_ETOOBIG;
     total += 2 * sz;
     lwork = total;                       /* the loss's scratch */
     total += NN_LOSS_WORK(bb);

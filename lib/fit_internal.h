@@ -3,7 +3,18 @@
 #ifndef NNLAB_FIT_INTERNAL_H
 #define NNLAB_FIT_INTERNAL_H
 
+#include <stdint.h>
 #include <stdlib.h>
+
+/* a * b elements, or -1 when a or b is negative or the product passes a
+ * quarter of the largest array of reals (the workspace's sizes). */
+static inline nn_int nn_fit_mul(nn_int a, nn_int b)
+{
+    nn_int lim = (nn_int)(PTRDIFF_MAX / (nn_int)sizeof(real) / 4);
+    if (a < 0 || b < 0 || (a != 0 && b > lim / a))
+        return -1;
+    return a * b;
+}
 
 /* The observations an epoch steps over: the entries of c->perm (c->np, or
  * c->n when np is 0). */

@@ -11,15 +11,6 @@
 
 #define NN_FIT_LAYER NN_(nn_fit_layer)
 
-/* a * b, or -1 when a, b < 0 or the product passes a quarter of the
- * largest array of reals. */
-static nn_int mul(nn_int a, nn_int b)
-{
-    nn_int lim = (nn_int)(PTRDIFF_MAX / (nn_int)sizeof(real) / 4);
-    if (a < 0 || b < 0 || (a != 0 && b > lim / a))
-        return -1;
-    return a * b;
-}
 
 static int fail(char *msg, size_t len, int st, nn_int i, const char *why)
 {
@@ -53,7 +44,7 @@ int NN_(nn_fit_net_plan)(const nn_fit_config *c, nn_int nlayers,
         h = c->image[0];
         wd = c->image[1];
         ch = c->image[2];
-        if (h < 1 || wd < 1 || ch < 1 || !c->xcols || mul(mul(h, wd), ch) != c->in)
+        if (h < 1 || wd < 1 || ch < 1 || !c->xcols || nn_fit_mul(nn_fit_mul(h, wd), ch) != c->in)
             return fail(msg, msglen, NN_EARG, -1, "the image size must be 3 sizes "
                         ">= 1 whose product is the width of X, with X by columns");
     }
@@ -69,7 +60,7 @@ int NN_(nn_fit_net_plan)(const nn_fit_config *c, nn_int nlayers,
                             "put a flatten layer before it");
             if (L->units < 0)
                 return fail(msg, msglen, NN_EARG, i, "a dense layer needs units >= 0");
-            if ((w->nW[i] = mul(L->units, width)) < 0)
+            if ((w->nW[i] = nn_fit_mul(L->units, width)) < 0)
                 return NN_ETOOBIG;
             w->nb[i] = L->units;
             width = L->units;
@@ -92,7 +83,7 @@ int NN_(nn_fit_net_plan)(const nn_fit_config *c, nn_int nlayers,
             st = nn_conv2d_setup(s, &L->conv_opts, why, sizeof why);
             if (st != NN_OK)
                 return fail(msg, msglen, st == NN_ETOOBIG ? st : NN_EARG, i, why);
-            if ((w->nW[i] = mul(mul(mul(s->kh, s->kw), ch / s->groups), s->Cout)) < 0)
+            if ((w->nW[i] = nn_fit_mul(nn_fit_mul(nn_fit_mul(s->kh, s->kw), ch / s->groups), s->Cout)) < 0)
                 return NN_ETOOBIG;
             w->nb[i] = s->Cout;
             h = s->Ho; wd = s->Wo; ch = s->Cout;
@@ -123,7 +114,7 @@ int NN_(nn_fit_net_plan)(const nn_fit_config *c, nn_int nlayers,
         default:
             return fail(msg, msglen, NN_EARG, i, "unknown layer type");
         }
-        if (img && (width = mul(mul(h, wd), ch)) < 0)
+        if (img && (width = nn_fit_mul(nn_fit_mul(h, wd), ch)) < 0)
             return NN_ETOOBIG;
         if ((w->nW[i] > 0 || w->nb[i] > 0) && w->first < 0)
             w->first = i;
