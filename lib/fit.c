@@ -26,36 +26,55 @@ WIDE static int all_finite(const real *p, nn_int count)
     return ok;
 }
 
-/* Index of the first largest element of x[0], x[s], ..., x[(k-1)s], NaN
- * skipped (0 when all are NaN), as Octave's max. */
-static nn_int argmax(const real *x, nn_int k, nn_int s)
+/* The row-wise argmax of rows r0 .. r0+n-1 of the m x k matrix x into
+ * a[0 .. n-1] (n <= NN_FIT_HIT_TILE): the index of each row's first
+ * largest element, NaN skipped (0 when all are NaN), as Octave's max.
+ * Column by column over the rows, without a branch, so that it vectorises:
+ * a row-by-row walk with its branches was 8% of a small net's step
+ * (64-32-10, batch 32). */
+#define NN_FIT_HIT_TILE 64
+WIDE static void argmax_rows(const real *x, nn_int m, nn_int k, nn_int r0,
+                             nn_int n, nn_int *a)
 {
-    nn_int j, a = -1;
-    real best = 0;
+    real best[NN_FIT_HIT_TILE];
+    nn_int j, r;
+    for (r = 0; r < n; r++) {
+        best[r] = 0;
+        a[r] = -1;
+    }
     for (j = 0; j < k; j++) {
-        real v = x[j * s];
-        if (v == v && (a < 0 || v > best)) {
-            best = v;
-            a = j;
+        const real *xj = x + j * m + r0;
+        for (r = 0; r < n; r++) {
+            real v = xj[r];
+            int take = (v == v) & ((a[r] < 0) | (v > best[r]));
+            best[r] = take ? v : best[r];
+            a[r] = take ? j : a[r];
         }
     }
-    return a < 0 ? 0 : a;
+    for (r = 0; r < n; r++)
+        a[r] = a[r] < 0 ? 0 : a[r];
 }
 
 /* The hits of a batch (see nn_fit_metric): Z m x k, T m x tcols. */
 static double batch_hits(int metric, nn_int m, nn_int k, const real *Z,
                          nn_int tcols, const real *T)
 {
-    nn_int r, e;
+    nn_int r, e, r0;
     double h = 0;
     switch (metric) {
     case NN_FIT_METRIC_ARGMAX:
-        for (r = 0; r < m; r++) {
-            nn_int p = argmax(Z + r, k, m);
-            if (tcols == 1)
-                h += (real)(p + 1) == T[r];
-            else
-                h += p == argmax(T + r, tcols, m);
+        for (r0 = 0; r0 < m; r0 += NN_FIT_HIT_TILE) {
+            nn_int n = m - r0 < NN_FIT_HIT_TILE ? m - r0 : NN_FIT_HIT_TILE;
+            nn_int p[NN_FIT_HIT_TILE], q[NN_FIT_HIT_TILE];
+            argmax_rows(Z, m, k, r0, n, p);
+            if (tcols == 1) {
+                for (r = 0; r < n; r++)
+                    h += (real)(p[r] + 1) == T[r0 + r];
+            } else {
+                argmax_rows(T, m, tcols, r0, n, q);
+                for (r = 0; r < n; r++)
+                    h += p[r] == q[r];
+            }
         }
         break;
     case NN_FIT_METRIC_PROB:

@@ -258,6 +258,15 @@
 %! % one-hot targets: the first largest of each row of T
 %! [~, ~, ~, ~, ~, ~, h1] = nn_fit(X, double(Tc == 1:4), Pm, 7, net4.layers, S3, S3, 'ce', {}, 'sgd', {'lr', 0.1}, 0, 'argmax');
 %! assert(h1, h);
+%! % batches longer than the hit count's tiles of 64 rows, and ties: the first largest
+%! X3 = randn(300, 3);  T3 = randi(4, 300, 1);  Pl = [randperm(300)' randperm(300)'] - 1;
+%! [~, ~, ~, ~, Y] = nn_fit(X3, T3, Pl, 150, net4.layers, S3, S3, 'ce', {}, 'sgd', {'lr', 0.1}, 0);
+%! [~, ~, ~, ~, ~, ~, h] = nn_fit(X3, T3, Pl, 150, net4.layers, S3, S3, 'ce', {}, 'sgd', {'lr', 0.1}, 0, 'argmax');
+%! [~, p] = max(reshape(Y, 300, 4, 2), [], 2);
+%! assert(h, sum(reshape(p, 300, 2) == T3, 1));
+%! flat = net4;  flat.layers(3).W(:) = 0;  flat.layers(3).b(:) = 0;
+%! [~, ~, ~, ~, ~, ~, h] = nn_fit(X3, T3, Pl, 150, flat.layers, S3, S3, 'ce', {}, 'sgd', {'lr', 0}, 0, 'argmax');
+%! assert(h, [1 1] * sum(T3 == 1));
 %! [~, ~, ~, ~, Y] = nn_fit(X, Tb, Pm, 7, net2.layers, S3, S3, 'bce_logits', {}, 'sgd', {'lr', 0.1}, 0);
 %! [~, ~, ~, ~, ~, ~, h] = nn_fit(X, Tb, Pm, 7, net2.layers, S3, S3, 'bce_logits', {}, 'sgd', {'lr', 0.1}, 0, 'logit');
 %! assert(h, sum((reshape(Y, [], 3) > 0) == (Tb(:) > 0.5), 1));
