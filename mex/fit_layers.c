@@ -2,6 +2,7 @@
  * LAYERS read and checked, its arrays bound to the lib's description.
  * Part of the nn_fit MEX file. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include "fit_mex.h"
 
@@ -49,34 +50,13 @@ static void layer_options(const mxArray *L, mwIndex i, nnm_option_fn set, void *
     mxFree((void *)args);
 }
 
-/* A layer's window: [kh kw] (a number: square) of whole numbers >= 1, or
- * with global allowed, 'global' (0 0). */
+/* Layer i's window: [kh kw] (a number: square) of whole numbers >= 1, or,
+ * for a global pooling layer, also 'global' (k = 0 0). */
 static void layer_window(const mxArray *L, mwIndex i, int global, nn_int *k)
 {
-    const mxArray *a = layer_field(L, i, "window");
-    size_t j, n = mxGetNumberOfElements(a);
-    char d[96];
-    if (global && mxIsChar(a)) {
-        char *s = nnm_string(a);
-        int ok = s != NULL && strcmp(s, "global") == 0;
-        if (s != NULL)
-            mxFree(s);
-        if (!ok)
-            nnm_error(FN, "layers", "layer %lu: a pooling window must be [kh kw] or "
-                      "'global'", (unsigned long)i + 1);
-        k[0] = k[1] = 0;
-        return;
-    }
-    if (!mxIsDouble(a) || mxIsComplex(a) || mxIsSparse(a) || (n != 1 && n != 2))
-        nnm_error(FN, "layers", "layer %lu: its window must be [kh kw], but it is %s",
-                  (unsigned long)i + 1, nnm_describe(a, d, sizeof d));
-    for (j = 0; j < 2; j++) {
-        double v = mxGetPr(a)[j < n ? j : 0];
-        if (!(v >= 1 && v <= 2147483647.0) || v != floor(v))
-            nnm_error(FN, "layers", "layer %lu: its window must hold whole numbers "
-                      "from 1 to 2^31-1, but it has %g", (unsigned long)i + 1, v);
-        k[j] = (nn_int)v;
-    }
+    char what[64];
+    snprintf(what, sizeof what, "layer %lu's window", (unsigned long)i + 1);
+    (void)nnm_window(FN, "layers", what, layer_field(L, i, "window"), global, k);
 }
 
 /* W and b of layer i checked against the sizes the network gives (nW, nb

@@ -15,36 +15,6 @@ static int set_option(void *ctx, const char *name, const double *val,
     return nn_pool_option((nn_pool_opts *)ctx, name, val, nval, str, msg, msglen);
 }
 
-/* The window [kh kw] (a number: square) or 'global' (*global = 1). */
-static void read_window(const mxArray *a, nn_int *k, int *global)
-{
-    char d[96];
-    size_t i, n = mxGetNumberOfElements(a);
-    *global = 0;
-    if (mxIsChar(a)) {
-        char *s = nnm_get_name(FN, a, "the window");
-        if (strcmp(s, "global") != 0)
-            nnm_error(FN, "size", "the window must be [kh kw], a number, or "
-                      "'global', not '%s'", s);
-        *global = 1;
-        mxFree(s);
-        return;
-    }
-    if (!(mxIsDouble(a) || mxIsSingle(a)) || mxIsComplex(a) || mxIsSparse(a) ||
-        (n != 1 && n != 2))
-        nnm_error(FN, "size", "the window must be [kh kw] (whole numbers >= 1), "
-                  "a number, or 'global', but it is %s", nnm_describe(a, d, sizeof d));
-    for (i = 0; i < 2; i++) {
-        size_t j = i < n ? i : 0;
-        double v = mxIsDouble(a) ? ((const double *)mxGetData(a))[j]
-                                 : (double)((const float *)mxGetData(a))[j];
-        if (!(v >= 1 && v <= 2147483647.0) || v != floor(v))
-            nnm_error(FN, "size", "the window must be [kh kw] with whole numbers "
-                      "from 1 to 2^31-1, but it has %g", v);
-        k[i] = (nn_int)v;
-    }
-}
-
 void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
 {
     const mxArray *X, *dY = NULL;
@@ -64,7 +34,7 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
     kind = nn_pool_kind(name);
     if (kind < 0)
         nnm_error(FN, "name", "unknown pooling type '%s'; choose 'max' or 'avg'", name);
-    read_window(prhs[2], k, &global);
+    global = nnm_window(FN, "size", "the window", prhs[2], 1, k);
     if (has_dy) {
         dY = prhs[3];
         nnm_check_array(FN, dY, "dY", 4, X, "X");

@@ -141,6 +141,40 @@ char *nnm_get_name(const char *fn, const mxArray *a, const char *what)
     return s;
 }
 
+int nnm_window(const char *fn, const char *id, const char *what,
+               const mxArray *a, int global_ok, nn_int *k)
+{
+    const char *forms = global_ok ? "[kh kw], a number, or 'global'" : "[kh kw] or a number";
+    char d[96];
+    size_t i, n = mxGetNumberOfElements(a);
+    k[0] = k[1] = 0;
+    if (mxIsChar(a)) {
+        char *s = nnm_string(a), *p;
+        int ok;
+        for (p = s; p != NULL && *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        ok = global_ok && s != NULL && strcmp(s, "global") == 0;
+        if (!ok)
+            nnm_error(fn, id, "%s must be %s, not '%s'", what, forms, s != NULL ? s : "");
+        mxFree(s);
+        return 1;
+    }
+    if (!(mxIsDouble(a) || mxIsSingle(a)) || mxIsComplex(a) || mxIsSparse(a) ||
+        (n != 1 && n != 2))
+        nnm_error(fn, id, "%s must be %s (whole numbers >= 1), but it is %s", what, forms,
+                  nnm_describe(a, d, sizeof d));
+    for (i = 0; i < 2; i++) {
+        size_t j = i < n ? i : 0;
+        double v = mxIsDouble(a) ? ((const double *)mxGetData(a))[j]
+                                 : (double)((const float *)mxGetData(a))[j];
+        if (!(v >= 1 && v <= 2147483647.0) || v != floor(v))
+            nnm_error(fn, id, "%s must hold whole numbers from 1 to 2^31-1, but it has %g",
+                      what, v);
+        k[i] = (nn_int)v;
+    }
+    return 0;
+}
+
 void nnm_options(const char *fn, int nrhs, const mxArray *prhs[], int first,
                  nnm_option_fn set, void *ctx)
 {

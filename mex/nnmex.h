@@ -32,6 +32,14 @@ char *nnm_string(const mxArray *a);
 /* A character row vector, returned lower-cased (mxMalloc'd). */
 char *nnm_get_name(const char *fn, const mxArray *a, const char *what);
 
+/* A pooling window: [kh kw], or one number for both (double or single,
+ * whole numbers from 1 to 2^31-1) into k[0], k[1]; or, when global_ok, the
+ * string 'global' (any case): then k = {0, 0} and the result is 1 (else 0).
+ * Errors are nnlab:FN:ID; WHAT names the window in the sentence ("the
+ * window", "layer 3's window"). */
+int nnm_window(const char *fn, const char *id, const char *what,
+               const mxArray *a, int global_ok, nn_int *k);
+
 /* "3x4 double" into buf. */
 const char *nnm_describe(const mxArray *a, char *buf, size_t len);
 
