@@ -138,7 +138,6 @@ static int update(const nn_fit_config *c, int nbuf, nn_int count, real *P,
     return NN_OK;
 }
 
-
 /* The workspace of an epoch: the network's shapes, the offsets of the
  * outputs Z and of the gradients in one scratch buffer, the chunk. */
 typedef struct {

@@ -11,7 +11,6 @@
 
 #define NN_FIT_LAYER NN_(nn_fit_layer)
 
-
 static int fail(char *msg, size_t len, int st, nn_int i, const char *why)
 {
     if (msg != NULL && len > 0 && i >= 0)
@@ -83,7 +82,8 @@ int NN_(nn_fit_net_plan)(const nn_fit_config *c, nn_int nlayers,
             st = nn_conv2d_setup(s, &L->conv_opts, why, sizeof why);
             if (st != NN_OK)
                 return fail(msg, msglen, st == NN_ETOOBIG ? st : NN_EARG, i, why);
-            if ((w->nW[i] = nn_fit_mul(nn_fit_mul(nn_fit_mul(s->kh, s->kw), ch / s->groups), s->Cout)) < 0)
+            if ((w->nW[i] = nn_fit_mul(nn_fit_mul(nn_fit_mul(s->kh, s->kw), ch / s->groups),
+                                       s->Cout)) < 0)
                 return NN_ETOOBIG;
             w->nb[i] = s->Cout;
             h = s->Ho; wd = s->Wo; ch = s->Cout;

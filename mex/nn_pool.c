@@ -1,6 +1,4 @@
 /* nn_pool: 2-D max and average pooling, forward and backward. */
-#include <math.h>
-#include <stdio.h>
 #include <string.h>
 #include "nnmex.h"
 
