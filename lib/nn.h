@@ -57,5 +57,6 @@ double nn_physical_bytes(void);
 #include "nn_pool.h"
 #include "nn_batchnorm.h"
 #include "nn_fit.h"
+#include "nn_orders.h"
 
 #endif

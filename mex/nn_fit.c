@@ -4,6 +4,7 @@
  * codes worded as errors. */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include "nnmex.h"
 #include "fit_mex.h"
@@ -15,6 +16,43 @@
 
 /* nn_fit ('lane', ...): in fit_lane.c */
 void nnm_fit_lane(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[]);
+
+/* P = nn_fit ('orders', N, seeds): the N x numel (seeds) orders of seeded
+ * epochs, 0-based (lib/nn_orders.h): randperm (N) - 1 after
+ * rand ('twister', seeds(j)), without touching Octave's stream. */
+static void fit_orders(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
+{
+    const mxArray *n, *s;
+    double N;
+    mxArray *P;
+    char d[96];
+    if (nrhs != 3 || nlhs > 1)
+        nnm_error(FN, "nargin", "usage: P = nn_fit ('orders', N, seeds)");
+    n = prhs[1];
+    s = prhs[2];
+    N = mxIsDouble(n) && !mxIsComplex(n) && !mxIsSparse(n) && mxGetNumberOfElements(n) == 1
+        ? mxGetScalar(n) : 0;
+    if (!(N >= 1 && N <= 2147483647.0 && N == floor(N))) {
+        if (mxIsDouble(n) && mxGetNumberOfElements(n) == 1 && !mxIsComplex(n))
+            snprintf(d, sizeof d, "%g", mxGetScalar(n));
+        else
+            nnm_describe(n, d, sizeof d);
+        nnm_error(FN, "orders", "in nn_fit ('orders', N, seeds), N must be a whole number "
+                  "from 1 to 2^31-1, but it is %s", d);
+    }
+    if (!mxIsDouble(s) || mxIsComplex(s) || mxIsSparse(s) ||
+        mxGetNumberOfDimensions(s) != 2 || (mxGetM(s) > 1 && mxGetN(s) > 1))
+        nnm_error(FN, "orders", "in nn_fit ('orders', N, seeds), seeds must be a real "
+                  "double vector, but it is %s", nnm_describe(s, d, sizeof d));
+    P = nnm_new_matrix(FN, (nn_int)N, (nn_int)mxGetNumberOfElements(s), mxDOUBLE_CLASS);
+    if (nn_orders((nn_int)N, (nn_int)mxGetNumberOfElements(s), mxGetPr(s),
+                  mxGetPr(P)) != NN_OK) {
+        mxDestroyArray(P);
+        nnm_error(FN, "orders", "in nn_fit ('orders', N, seeds), each seed must be a "
+                  "whole number from 0 to 2^32-1");
+    }
+    plhs[0] = P;
+}
 
 static int set_loss(void *ctx, const char *name, const double *val,
                     nn_int nval, const char *str, char *msg, size_t len)
@@ -287,16 +325,20 @@ void mexFunction(int nlhs, mxArray *plhs[], int nrhs, const mxArray *prhs[])
          * bytes; nn_fit ('lane', ...): see fit_lane.c */
         char *what = nnm_get_name(FN, prhs[0], "the request");
         int rel = strcmp(what, "release") == 0, cp = strcmp(what, "copy") == 0;
-        int lane = strcmp(what, "lane") == 0;
+        int lane = strcmp(what, "lane") == 0, ord = strcmp(what, "orders") == 0;
         mxFree(what);
         if (lane) {
             nnm_fit_lane(nlhs, plhs, nrhs, prhs);
             return;
         }
+        if (ord) {
+            fit_orders(nlhs, plhs, nrhs, prhs);
+            return;
+        }
         if ((!rel && !cp) || nrhs != 1)
             nnm_error(FN, "name", "with a name first, nn_fit takes 'release' (free "
-                      "the working copy of X) or 'copy' (its size in bytes) alone, or "
-                      "'lane' and nn_train's arguments");
+                      "the working copy of X) or 'copy' (its size in bytes) alone, "
+                      "'orders' with N and seeds, or 'lane' and nn_train's arguments");
         if (nlhs > 1 || (rel && nlhs > 0))
             nnm_error(FN, "nargout", "nn_fit ('%s') returns %s", rel ? "release" : "copy",
                       rel ? "nothing" : "one value");

@@ -67,6 +67,13 @@
 % @code{nn_train}'s fast lane whether a call is one it takes, and reads its
 % options (see mex/fit_lane.c); it never raises an error.
 %
+% @code{P = nn_fit ('orders', N, seeds)} returns the orders of seeded
+% epochs, one a column (N x numel (seeds), 0-based): column j is
+% @code{randperm (N) - 1} as drawn right after
+% @code{rand ('twister', seeds(j))}, made in C without touching Octave's
+% random stream (see lib/nn_orders.h).  Each seed is a whole number from 0
+% to 2^32-1.
+%
 % With @var{METRIC} @code{'argmax'}, @code{'prob'} or @code{'logit'},
 % @var{Y} is @code{[]} and @var{hits} (1 x E) counts, per epoch, the rows
 % whose first largest output is the target class (@var{T} a class index, or

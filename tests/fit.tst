@@ -372,3 +372,35 @@
 %! assert(size(b3), [3 1]);  assert(size(Y3), [30 2]);  assert(all(Y3(setdiff(1:30, sub), :)(:) == 0));
 %!error id=nnlab:nn_fit:size nn_fit(ones(4, 2), ones(4, 1), [0 1], 1, nn_mlp([2 1]).layers, {[]}, {[]}, 'mse', {}, 'sgd', {}, 0)
 %!error id=nnlab:nn_fit:domain nn_fit(ones(4, 2), ones(4, 1), [0; 4], 1, nn_mlp([2 1]).layers, {[]}, {[]}, 'mse', {}, 'sgd', {}, 0)
+%!test
+%! % nn_fit('orders', N, seeds): the randperm after rand('twister', seed), 0-based,
+%! % one column a seed, and the user's stream left as it was
+%! state = rand('twister');
+%! seeds = [0 1 5 7919 1000003 2^31 2^32-1];
+%! for N = [1 2 3 7 64 1000 2001]
+%!   P = nn_fit('orders', N, seeds);
+%!   assert(size(P), [N numel(seeds)]);
+%!   assert(isequal(rand('twister'), state));
+%!   for j = 1:numel(seeds)
+%!     rand('twister', seeds(j));
+%!     assert(isequal(P(:, j), randperm(N).' - 1));
+%!   end
+%!   rand('twister', state);
+%! end
+%! assert(size(nn_fit('orders', 4, zeros(1, 0))), [4 0]);
+%! assert(isequal(nn_fit('orders', 9, [3; 4]), nn_fit('orders', 9, [3 4])));
+%!error id=nnlab:nn_fit:nargin nn_fit('orders', 4)
+%!error id=nnlab:nn_fit:nargin [a, b] = nn_fit('orders', 4, 1)
+%!error id=nnlab:nn_fit:orders nn_fit('orders', 0, 1)
+%!error id=nnlab:nn_fit:orders nn_fit('orders', 2.5, 1)
+%!error id=nnlab:nn_fit:orders nn_fit('orders', single(4), 1)
+%!error id=nnlab:nn_fit:orders nn_fit('orders', [4 4], 1)
+%!error id=nnlab:nn_fit:orders nn_fit('orders', 4, -1)
+%!error id=nnlab:nn_fit:orders nn_fit('orders', 4, 2^32)
+%!error id=nnlab:nn_fit:orders nn_fit('orders', 4, 1.5)
+%!error id=nnlab:nn_fit:orders nn_fit('orders', 4, NaN)
+%!error id=nnlab:nn_fit:orders nn_fit('orders', 4, single(1))
+%!error id=nnlab:nn_fit:orders nn_fit('orders', 4, ones(2))
+%!error id=nnlab:nn_fit:orders nn_fit('orders', 4, 1i)
+%!error id=nnlab:nn_fit:orders nn_fit('orders', 4, sparse(1))
+%!error id=nnlab:nn_fit:outOfMemory nn_fit('orders', 2^31-1, 1:2)
