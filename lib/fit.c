@@ -318,10 +318,17 @@ static int forward(nn_int nlayers, const NN_FIT_LAYER *layers, plan *p,
 {
     nn_int i;
     int st = NN_OK;
-    for (i = 0; i < nlayers && st == NN_OK; i++)
-        st = NN_(nn_fit_layer_forward)(layers + i, &p->net, i, m,
-                                       i == 0 ? x0 : p->Z[i], i == 0 ? ldx0 : m,
-                                       p->Z[i + 1]);
+    for (i = 0; i < nlayers && st == NN_OK; i++) {
+        const real *x = i == 0 ? x0 : p->Z[i];
+        if (p->net.swap[i]) {            /* relu and max pooling: pooling first */
+            st = NN_(nn_fit_pair_forward)(layers, &p->net, i, m, x, p->Z[i + 1],
+                                          p->Z[i + 2]);
+            i++;
+            continue;
+        }
+        st = NN_(nn_fit_layer_forward)(layers + i, &p->net, i, m, x,
+                                       i == 0 ? ldx0 : m, p->Z[i + 1]);
+    }
     return st;
 }
 
@@ -336,6 +343,17 @@ static int backward(nn_int nlayers, const NN_FIT_LAYER *layers, plan *p,
     int st = NN_OK;
     for (i = nlayers - 1; i >= p->first && p->first >= 0; i--) {
         real *gW = p->goff[i] >= 0 ? p->ws + p->goff[i] : NULL;
+        if (i > 0 && p->net.swap[i - 1]) {
+            /* the pooling of a relu and max pooling pair: relu' through
+             * other, the pooling's gradient back into cur */
+            st = NN_(nn_fit_pair_backward)(layers, &p->net, i - 1, m,
+                                           i == 1 ? x0 : p->Z[i - 1], p->Z[i], cur,
+                                           other, i - 1 > p->first ? cur : NULL);
+            if (st != NN_OK)
+                return st;
+            i--;
+            continue;
+        }
         st = NN_(nn_fit_layer_backward)(layers + i, &p->net, i, m,
                                         i == 0 ? x0 : p->Z[i], i == 0 ? ldx0 : m,
                                         cur, i > p->first ? other : NULL, gW,

@@ -54,6 +54,8 @@ nn_int NN_(nn_chunk_rows)(const nn_fit_config *c);
 typedef struct {
     nn_int *width, *nW, *nb;     /* nlayers + 1, nlayers, nlayers */
     char *img;                   /* nlayers + 1 */
+    char *swap;                  /* nlayers + 1: 1 at a relu on images that a
+                                  * max pooling follows (see nn_fit_pair_*) */
     nn_conv2d_shape *conv;       /* nlayers (conv layers' entries) */
     nn_pool_shape *pool;         /* nlayers (pool layers' entries) */
     nn_int first;                /* the first layer with parameters, or -1 */
@@ -69,10 +71,11 @@ static inline void nn_fit_net_free(nn_fit_net *w)
 {
     free(w->width);
     free(w->img);
+    free(w->swap);
     free(w->conv);
     free(w->pool);
     w->width = w->nW = w->nb = NULL;
-    w->img = NULL;
+    w->img = w->swap = NULL;
     w->conv = NULL;
     w->pool = NULL;
 }
@@ -86,5 +89,20 @@ int NN_(nn_fit_layer_forward)(const NN_(nn_fit_layer) *L, const nn_fit_net *w,
 int NN_(nn_fit_layer_backward)(const NN_(nn_fit_layer) *L, const nn_fit_net *w,
                                nn_int i, nn_int m, const real *x, nn_int ldx,
                                const real *dy, real *dx, real *gW, real *gb);
+
+/* A relu (layer i) and the max pooling after it (layer i + 1), done as
+ * pooling then relu: max and relu commute (relu keeps the order of values,
+ * NaN included), so the outputs are the same numbers from a quarter of the
+ * relu work for 2 x 2 windows.  The gradients are too: where the window's
+ * largest input is > 0 both orders route dY to it; elsewhere relu' is 0
+ * and both give 0 everywhere.  (A zero may differ in sign: relu (-0) is -0.)
+ * Forward: zmid (the pair's middle buffer) = pooled x, y = relu (zmid).
+ * Backward: dmid = relu' (zmid) .* dy, dx = the pooling's backward of dmid
+ * (dmid a buffer of the pooled size; dx NULL: not needed). */
+int NN_(nn_fit_pair_forward)(const NN_(nn_fit_layer) *layers, const nn_fit_net *w,
+                             nn_int i, nn_int m, const real *x, real *zmid, real *y);
+int NN_(nn_fit_pair_backward)(const NN_(nn_fit_layer) *layers, const nn_fit_net *w,
+                              nn_int i, nn_int m, const real *x, const real *zmid,
+                              const real *dy, real *dmid, real *dx);
 
 #endif

@@ -33,9 +33,11 @@ int NN_(nn_fit_net_plan)(const nn_fit_config *c, nn_int nlayers,
     w->maxw = 1;
     w->width = (nn_int *)malloc((3 * nl + 1) * sizeof(nn_int));
     w->img = (char *)malloc(nl + 1);
+    w->swap = (char *)calloc(nl + 1, 1);
     w->conv = (nn_conv2d_shape *)calloc(nl + 1, sizeof(nn_conv2d_shape));
     w->pool = (nn_pool_shape *)calloc(nl + 1, sizeof(nn_pool_shape));
-    if (w->width == NULL || w->img == NULL || w->conv == NULL || w->pool == NULL)
+    if (w->width == NULL || w->img == NULL || w->swap == NULL || w->conv == NULL ||
+        w->pool == NULL)
         return NN_ENOMEM;
     w->nW = w->width + nl + 1;
     w->nb = w->nW + nl;
@@ -104,6 +106,11 @@ int NN_(nn_fit_net_plan)(const nn_fit_config *c, nn_int nlayers,
             if (st != NN_OK)
                 return fail(msg, msglen, st == NN_ETOOBIG ? st : NN_EARG, i, why);
             h = s->Ho; wd = s->Wo;
+            /* a relu on these images just before: pool first (see
+             * nn_fit_pair_forward) */
+            if (L->act == NN_POOL_MAX && i > 0 && layers[i - 1].type == NN_FIT_ACT &&
+                layers[i - 1].act == NN_ACT_RELU)
+                w->swap[i - 1] = 1;
             break;
         }
         case NN_FIT_FLATTEN:
@@ -229,4 +236,33 @@ int NN_(nn_fit_layer_backward)(const NN_FIT_LAYER *L, const nn_fit_net *w,
     default:
         return NN_EARG;
     }
+}
+
+int NN_(nn_fit_pair_forward)(const NN_FIT_LAYER *layers, const nn_fit_net *w,
+                             nn_int i, nn_int m, const real *x, real *zmid, real *y)
+{
+    nn_pool_shape s = w->pool[i + 1];
+    int st;
+    s.N = m;
+    st = NN_(nn_pool_forward)(layers[i + 1].act, &s, x, zmid);
+    if (st != NN_OK)
+        return st;
+    return NN_(nn_act_forward)(layers[i].act, &layers[i].act_opts, w->width[i + 2], m,
+                               zmid, y);
+}
+
+int NN_(nn_fit_pair_backward)(const NN_FIT_LAYER *layers, const nn_fit_net *w,
+                              nn_int i, nn_int m, const real *x, const real *zmid,
+                              const real *dy, real *dmid, real *dx)
+{
+    nn_pool_shape s = w->pool[i + 1];
+    int st;
+    if (dx == NULL)
+        return NN_OK;
+    s.N = m;
+    st = NN_(nn_act_backward)(layers[i].act, &layers[i].act_opts, w->width[i + 2], m,
+                              zmid, dy, dmid);
+    if (st != NN_OK)
+        return st;
+    return NN_(nn_pool_backward)(layers[i + 1].act, &s, x, dmid, dx);
 }

@@ -134,3 +134,31 @@
 %! D = nn_sequential([9 8 2], nn_layer('conv2d', 3, 2, 'Padding', 1), nn_layer('flatten')).layers;
 %! D(1).opts = {'Padding', -3};
 %! nn_fit(rand(144, 5), rand(5, 168), (0:4).', 2, D, {[], []}, {[], []}, 'mse', {}, 'sgd', {}, 0, 'none', 'columns', [9 8 2]);
+
+%!test
+%! % a relu and the max pooling after it: the engine pools first and applies
+%! % relu to the pooled values (fit_internal.h); the same numbers as step by
+%! % step, with windows that are all <= 0 (a negative conv bias), ties among
+%! % positive values (whole-numbered images), a relu right on the input, two
+%! % relus in a row, and windows with stride and padding
+%! Xi = round(3 * sin(reshape(1:(8 * 8 * 1 * 21), 8, 8, 1, 21) / 3));
+%! Ti = mod((1:21).', 2) + 1;
+%! nets = {nn_sequential([8 8 1], nn_layer('conv2d', 3, [3 3], 'Padding', 1), 'relu', ...
+%!                       nn_layer('maxpool', [2 2]), nn_layer('flatten'), nn_layer('dense', 2), 'Seed', 2), ...
+%!         nn_sequential([8 8 1], 'relu', nn_layer('maxpool', [3 2], 'Stride', [2 1], 'Padding', [1 0]), ...
+%!                       nn_layer('conv2d', 2, [2 2]), 'relu', 'relu', nn_layer('maxpool', 2), ...
+%!                       nn_layer('flatten'), nn_layer('dense', 2), 'Seed', 4), ...
+%!         nn_sequential([8 8 1], nn_layer('conv2d', 2, [1 1]), 'relu', nn_layer('maxpool', [8 8]), ...
+%!                       nn_layer('flatten'), nn_layer('dense', 2), 'Seed', 5)};
+%! for k = 1:numel(nets)
+%!   n = nets{k};
+%!   for j = 1:numel(n.layers)
+%!     if strcmp(n.layers(j).type, 'conv2d')
+%!       n.layers(j).b(:) = -0.5;
+%!     end
+%!   end
+%!   [a, ia, b, ib] = both(n, Xi, Ti, 'Loss', 'ce', 'Optimizer', 'adam', 'Epochs', 3, 'BatchSize', 4);
+%!   assert_same(a, ia, b, ib);
+%!   [a, ia, b, ib] = both(n, single(Xi), Ti, 'Loss', 'ce', 'Optimizer', 'sgd', 'Epochs', 2, 'BatchSize', 7);
+%!   assert_same(a, ia, b, ib);
+%! end
