@@ -330,20 +330,48 @@ static void patches(const nn_conv2d_shape *s, const geom *g, nn_int p0,
         }
 }
 
-/* The column buffer, or NULL (not needed: direct) with st NN_OK. */
-static real *col_buffer(const geom *g, int *st)
+/* Elements of the column buffer for g (0: none needed, direct). */
+static size_t col_elements(const geom *g)
+{
+    if (g->direct || g->K == 0)
+        return 0;
+    return g->nb > 0 ? 2 * block_half(g) : (size_t)g->pc * (size_t)g->K;
+}
+
+/* The column buffer: work when given, else allocated (*own set), or NULL
+ * (not needed) with st NN_OK. */
+static real *col_buffer(const geom *g, real *work, int *own, int *st)
 {
     real *col = NULL;
+    size_t n = col_elements(g);
     *st = NN_OK;
-    if (!g->direct && g->K > 0) {
-        size_t n = g->nb > 0
-            ? 2 * block_half(g)
-            : (size_t)g->pc * (size_t)g->K;
+    *own = 0;
+    if (n > 0 && work != NULL)
+        return work;
+    if (n > 0) {
         col = (real *)nn_big_alloc(n * sizeof(real));
+        *own = col != NULL;
         if (col == NULL)
             *st = NN_ENOMEM;
     }
     return col;
+}
+
+nn_int NN_(nn_conv2d_work)(const nn_conv2d_shape *s)
+{
+    /* the largest over batches of 1 .. N images: the block path's buffer
+     * grows with the images per block, the other is the same for all */
+    nn_conv2d_shape one = *s;
+    geom g;
+    size_t a, b;
+    if (setup_geom(s, &g) != NN_OK)
+        return -1;
+    a = col_elements(&g);
+    one.N = s->N > 0 ? 1 : 0;
+    if (setup_geom(&one, &g) != NN_OK)
+        return -1;
+    b = col_elements(&g);
+    return (nn_int)(a > b ? a : b);
 }
 
 /* The block path of the forward pass: for each group and block of nb
@@ -408,17 +436,23 @@ static void backward_blocks(const nn_conv2d_shape *s, const geom *g,
 int NN_(nn_conv2d_forward)(const nn_conv2d_shape *s, const real *X,
                            const real *Wt, const real *b, real *Y)
 {
+    return NN_(nn_conv2d_forward_ws)(s, X, Wt, b, Y, NULL);
+}
+
+int NN_(nn_conv2d_forward_ws)(const nn_conv2d_shape *s, const real *X,
+                              const real *Wt, const real *b, real *Y, real *work)
+{
     geom g;
     nn_int n, gr, p0, o, p, HWC = s->H * s->W * s->C;
     real *col;
-    int st = setup_geom(s, &g);
+    int own, st = setup_geom(s, &g);
     if (st != NN_OK)
         return st;
     if (s->N == 0 || s->Cout == 0)
         return NN_OK;
     if (g.K == 0)                   /* no input channels: Y = b */
         memset(Y, 0, (size_t)(g.P * s->Cout * s->N) * sizeof(real));
-    col = col_buffer(&g, &st);
+    col = col_buffer(&g, work, &own, &st);
     if (st != NN_OK)
         return st;
     if (g.nb > 0 && g.K > 0)
@@ -437,7 +471,8 @@ int NN_(nn_conv2d_forward)(const nn_conv2d_shape *s, const real *X,
                         R(0), yg + p0, g.P);
             }
         }
-    nn_big_free(col);
+    if (own)
+        nn_big_free(col);
     if (b != NULL)
         for (n = 0; n < s->N; n++)
             for (o = 0; o < s->Cout; o++) {
@@ -481,10 +516,17 @@ int NN_(nn_conv2d_backward)(const nn_conv2d_shape *s, const real *X,
                             const real *Wt, const real *dY, real *dX,
                             real *dWt, real *db)
 {
+    return NN_(nn_conv2d_backward_ws)(s, X, Wt, dY, dX, dWt, db, NULL);
+}
+
+int NN_(nn_conv2d_backward_ws)(const nn_conv2d_shape *s, const real *X,
+                               const real *Wt, const real *dY, real *dX,
+                               real *dWt, real *db, real *work)
+{
     geom g;
     nn_int n, gr, p0, HWC = s->H * s->W * s->C;
     real *col;
-    int st = setup_geom(s, &g);
+    int own, st = setup_geom(s, &g);
     if (st != NN_OK)
         return st;
     if (db != NULL)
@@ -498,7 +540,7 @@ int NN_(nn_conv2d_backward)(const nn_conv2d_shape *s, const real *X,
             memset(dX, 0, (size_t)(HWC * s->N) * sizeof(real));
         return NN_OK;
     }
-    col = col_buffer(&g, &st);
+    col = col_buffer(&g, work, &own, &st);
     if (st != NN_OK)
         return st;
     if (dX != NULL && !g.direct)
@@ -532,6 +574,7 @@ int NN_(nn_conv2d_backward)(const nn_conv2d_shape *s, const real *X,
                 }
             }
         }
-    nn_big_free(col);
+    if (own)
+        nn_big_free(col);
     return NN_OK;
 }

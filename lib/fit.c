@@ -167,7 +167,7 @@ static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
 {
     nn_int n = c->n, np = nn_fit_np(c), in = c->in, B = c->batch;
     nn_int bb = B < np ? B : np;
-    nn_int i, total = 0, sz, xcoff, toff, lwork;
+    nn_int i, total = 0, sz, xcoff, toff, lwork, cwork, cw;
     nn_int *zoff;
     int st;
     memset(p, 0, sizeof *p);
@@ -214,6 +214,18 @@ static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
             return NN_ETOOBIG;
     }
     p->K = p->net.width[nlayers];
+    /* the conv layers' im2col buffer, one for all of them (on a 64-byte
+     * boundary) */
+    total = (total + 15) / 16 * 16;
+    cwork = total;
+    for (i = 0, cw = 0; i < nlayers; i++)
+        if (layers[i].type == NN_FIT_CONV) {
+            nn_int e = NN_(nn_conv2d_work)(p->net.conv + i);
+            if (e < 0)
+                return NN_EARG;
+            cw = e > cw ? e : cw;
+        }
+    total += cw;
     if ((sz = nn_fit_mul(bb, p->net.maxw)) < 0) return NN_ETOOBIG;
     total += 2 * sz;
     lwork = total;                       /* the loss's scratch */
@@ -245,6 +257,7 @@ static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
     for (i = 0; i <= nlayers; i++)
         p->Z[i] = p->ws + zoff[i];
     p->lwork = p->ws + lwork;
+    p->net.cwork = cw > 0 ? (void *)(p->ws + cwork) : NULL;
     p->D0 = p->lwork - 2 * sz;
     p->D1 = p->D0 + sz;
     return NN_OK;

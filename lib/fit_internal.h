@@ -58,6 +58,8 @@ typedef struct {
                                   * max pooling follows (see nn_fit_pair_*) */
     nn_conv2d_shape *conv;       /* nlayers (conv layers' entries) */
     nn_pool_shape *pool;         /* nlayers (pool layers' entries) */
+    void *cwork;                 /* the conv layers' work (reals; NULL: none,
+                                  * or they allocate), set by fit.c's plan */
     nn_int first;                /* the first layer with parameters, or -1 */
     nn_int maxw;                 /* the widest layer output (at least 1) */
 } nn_fit_net;

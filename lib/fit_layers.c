@@ -189,7 +189,7 @@ int NN_(nn_fit_layer_forward)(const NN_FIT_LAYER *L, const nn_fit_net *w,
     case NN_FIT_CONV: {
         nn_conv2d_shape s = w->conv[i];
         s.N = m;
-        return NN_(nn_conv2d_forward)(&s, x, L->W, L->b, y);
+        return NN_(nn_conv2d_forward_ws)(&s, x, L->W, L->b, y, (real *)w->cwork);
     }
     case NN_FIT_POOL: {
         nn_pool_shape s = w->pool[i];
@@ -222,7 +222,8 @@ int NN_(nn_fit_layer_backward)(const NN_FIT_LAYER *L, const nn_fit_net *w,
     case NN_FIT_CONV: {
         nn_conv2d_shape s = w->conv[i];
         s.N = m;
-        return NN_(nn_conv2d_backward)(&s, x, L->W, dy, dx, gW, gb);
+        return NN_(nn_conv2d_backward_ws)(&s, x, L->W, dy, dx, gW, gb,
+                                          (real *)w->cwork);
     }
     case NN_FIT_POOL: {
         nn_pool_shape s = w->pool[i];

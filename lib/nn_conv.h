@@ -22,7 +22,9 @@
  * matrix and multiplied by the kernel with BLAS ?gemm.  A 1x1 kernel with stride 1 and no padding multiplies X
  * directly.  Single-threaded apart from the threads of the BLAS library.
  * The functions allocate that one buffer (NN_ENOMEM when they cannot) and
- * free it before they return. */
+ * free it before they return; the _ws forms take it from the caller
+ * (nn_conv2d_work elements), so that a training loop allocates nothing per
+ * step. */
 #ifndef NNLAB_NN_CONV_H
 #define NNLAB_NN_CONV_H
 
@@ -75,7 +77,16 @@ int nn_conv2d_forward##S(const nn_conv2d_shape *s, const R *X, const R *Wt,  \
  * db (Cout, summed in double); any of them may be NULL.  X is read only     \
  * for dWt, Wt only for dX. */                                                \
 int nn_conv2d_backward##S(const nn_conv2d_shape *s, const R *X,              \
-                          const R *Wt, const R *dY, R *dX, R *dWt, R *db);
+                          const R *Wt, const R *dY, R *dX, R *dWt, R *db);    \
+/* The elements of R the _ws forms need as work for any batch of 1 .. s->N   \
+ * images (0: none); -1 when s is not a shape nn_conv2d_setup passed. */      \
+nn_int nn_conv2d_work##S(const nn_conv2d_shape *s);                          \
+/* As above, with work (nn_conv2d_work elements, or NULL: allocated). */     \
+int nn_conv2d_forward_ws##S(const nn_conv2d_shape *s, const R *X,            \
+                            const R *Wt, const R *b, R *Y, R *work);          \
+int nn_conv2d_backward_ws##S(const nn_conv2d_shape *s, const R *X,           \
+                             const R *Wt, const R *dY, R *dX, R *dWt, R *db,  \
+                             R *work);
 
 NN_DECLARE_CONV(double, _d)
 NN_DECLARE_CONV(float, _s)

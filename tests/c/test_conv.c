@@ -347,6 +347,52 @@ static void test_unchecked(void **state)
     assert_true(y == 1);
 }
 
+/* The _ws forms with the caller's work (nn_conv2d_work elements) give the
+ * same bits as the ones that allocate, on the block path (32 taps or more,
+ * several images), the pixel-block path, the direct 1x1 one and one image;
+ * a work buffer exactly as long as asked for (guard values after it stay). */
+static void test_work(void **state)
+{
+    static const conv_case cases[] = {
+        {9, 8, 8, 5, 3, 3, 6, 1, 1, 1, 1, 1, 1, 1, 1, 1},    /* K = 72: blocks */
+        {9, 8, 8, 1, 3, 3, 6, 1, 1, 1, 1, 1, 1, 1, 1, 1},    /* one image */
+        {7, 6, 2, 3, 2, 3, 4, 1, 2, 1, 1, 2, 0, 1, 1, 0},    /* K = 12 */
+        {5, 4, 3, 2, 1, 1, 2, 1, 1, 1, 1, 1, 0, 0, 0, 0}     /* direct */
+    };
+    size_t k;
+    (void)state;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        nn_conv2d_shape s;
+        nn_int nx, nw, ny, nwork, i;
+        double *X, *Wt, *b, *dY, *Y1, *Y2, *dX1, *dX2, *dW1, *dW2, db1[8], db2[8], *work;
+        make_shape(cases + k, &s);
+        nx = s.H * s.W * s.C * s.N;
+        nw = s.kh * s.kw * (s.C / s.groups) * s.Cout;
+        ny = s.Ho * s.Wo * s.Cout * s.N;
+        nwork = nn_conv2d_work_d(&s);
+        assert_true(nwork >= 0);
+        if (k == 3)
+            assert_int_equal(nwork, 0);
+        X = dfill(nx, 1); Wt = dfill(nw, 2); b = dfill(s.Cout, 3); dY = dfill(ny, 4);
+        Y1 = dfill(ny, 0); Y2 = dfill(ny, 0); dX1 = dfill(nx, 0); dX2 = dfill(nx, 0);
+        dW1 = dfill(nw, 0); dW2 = dfill(nw, 0); work = dfill(nwork + 4, 5);
+        for (i = 0; i < 4; i++)
+            work[nwork + i] = 12345;
+        assert_int_equal(nn_conv2d_forward_d(&s, X, Wt, b, Y1), NN_OK);
+        assert_int_equal(nn_conv2d_forward_ws_d(&s, X, Wt, b, Y2, work), NN_OK);
+        assert_memory_equal(Y1, Y2, (size_t)ny * sizeof(double));
+        assert_int_equal(nn_conv2d_backward_d(&s, X, Wt, dY, dX1, dW1, db1), NN_OK);
+        assert_int_equal(nn_conv2d_backward_ws_d(&s, X, Wt, dY, dX2, dW2, db2, work), NN_OK);
+        assert_memory_equal(dX1, dX2, (size_t)nx * sizeof(double));
+        assert_memory_equal(dW1, dW2, (size_t)nw * sizeof(double));
+        assert_memory_equal(db1, db2, (size_t)s.Cout * sizeof(double));
+        for (i = 0; i < 4; i++)
+            assert_true(work[nwork + i] == 12345);
+        free(X); free(Wt); free(b); free(dY); free(Y1); free(Y2); free(dX1); free(dX2);
+        free(dW1); free(dW2); free(work);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -355,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_setup),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_unchecked),
+        cmocka_unit_test(test_work),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
