@@ -39,15 +39,20 @@ static void mt_seed(mt_state *m, uint32_t key)
     m->next = MT_N;
 }
 
-/* The next MT_N words of the state (the twist). */
+/* The next MT_N words of the state (the twist): word i from words i,
+ * i + 1 and i + MT_M (mod MT_N), in three runs without the modulo. */
+#define MT_MIX(u, v, w) \
+    ((w) ^ ((((u) & 0x80000000u) | ((v) & 0x7fffffffu)) >> 1) ^ (((v) & 1u) ? 0x9908b0dfu : 0u))
+
 static void mt_twist(mt_state *m)
 {
     uint32_t *s = m->s;
     int i;
-    for (i = 0; i < MT_N; i++) {
-        uint32_t y = (s[i] & 0x80000000u) | (s[(i + 1) % MT_N] & 0x7fffffffu);
-        s[i] = s[(i + MT_M) % MT_N] ^ (y >> 1) ^ ((y & 1u) ? 0x9908b0dfu : 0u);
-    }
+    for (i = 0; i < MT_N - MT_M; i++)
+        s[i] = MT_MIX(s[i], s[i + 1], s[i + MT_M]);
+    for (; i < MT_N - 1; i++)
+        s[i] = MT_MIX(s[i], s[i + 1], s[i + MT_M - MT_N]);
+    s[MT_N - 1] = MT_MIX(s[MT_N - 1], s[0], s[MT_M - 1]);
     m->next = 0;
 }
 
@@ -92,7 +97,8 @@ int nn_orders(nn_int N, nn_int C, const double *seeds, double *P)
         /* randperm draws its N uniforms first and then shuffles, using the
          * i-th at step i: drawing each when it is used gives the same */
         for (i = 0; i < N; i++) {
-            nn_int k = i + (nn_int)floor(mt_uniform(&m) * (double)(N - i));
+            /* (the product is >= 0: truncation is the floor) */
+            nn_int k = i + (nn_int)(mt_uniform(&m) * (double)(N - i));
             double t;
             if (k >= N)                     /* (u < 1: never; kept in bounds) */
                 k = N - 1;
