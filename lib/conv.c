@@ -374,12 +374,27 @@ nn_int NN_(nn_conv2d_work)(const nn_conv2d_shape *s)
     return (nn_int)(a > b ? a : b);
 }
 
+/* Y(:,:,o0..o1-1,n) += b(o) for the planes of one image (b may be NULL):
+ * right after the image's product, while its outputs are in cache. */
+static void add_bias(nn_int P, nn_int o0, nn_int o1, const real *b, real *Yn)
+{
+    nn_int o, p;
+    if (b == NULL)
+        return;
+    for (o = o0; o < o1; o++) {
+        real bo = b[o], *y = Yn + P * o;
+        for (p = 0; p < P; p++)
+            y[p] += bo;
+    }
+}
+
 /* The block path of the forward pass: for each group and block of nb
  * images, the patches of the block's images one under the other (rows * K,
  * rows = images * P), one product into the second half of buf, and its
  * columns copied to each image's outputs. */
 static void forward_blocks(const nn_conv2d_shape *s, const geom *g,
-                           const real *X, const real *Wt, real *Y, real *buf)
+                           const real *X, const real *Wt, const real *b, real *Y,
+                           real *buf)
 {
     nn_int HWC = s->H * s->W * s->C, P = g->P, n0, m, o, gr;
     real *col = buf, *yb = buf + block_half(g);
@@ -391,10 +406,13 @@ static void forward_blocks(const nn_conv2d_shape *s, const geom *g,
                         X + HWC * (n0 + m) + s->H * s->W * g->Cg * gr, NULL);
             nn_gemm('N', 'N', rows, g->Coutg, g->K, col, rows,
                     Wt + g->K * g->Coutg * gr, g->K, R(0), yb, rows);
-            for (m = 0; m < mb; m++)
+            for (m = 0; m < mb; m++) {
+                real *Yn = Y + P * s->Cout * (n0 + m);
                 for (o = 0; o < g->Coutg; o++)
-                    memcpy(Y + P * (s->Cout * (n0 + m) + g->Coutg * gr + o),
-                           yb + rows * o + m * P, (size_t)P * sizeof(real));
+                    memcpy(Yn + P * (g->Coutg * gr + o), yb + rows * o + m * P,
+                           (size_t)P * sizeof(real));
+                add_bias(P, g->Coutg * gr, g->Coutg * (gr + 1), b, Yn);
+            }
         }
 }
 
@@ -443,7 +461,7 @@ int NN_(nn_conv2d_forward_ws)(const nn_conv2d_shape *s, const real *X,
                               const real *Wt, const real *b, real *Y, real *work)
 {
     geom g;
-    nn_int n, gr, p0, o, p, HWC = s->H * s->W * s->C;
+    nn_int n, gr, p0, HWC = s->H * s->W * s->C;
     real *col;
     int own, st = setup_geom(s, &g);
     if (st != NN_OK)
@@ -456,7 +474,7 @@ int NN_(nn_conv2d_forward_ws)(const nn_conv2d_shape *s, const real *X,
     if (st != NN_OK)
         return st;
     if (g.nb > 0 && g.K > 0)
-        forward_blocks(s, &g, X, Wt, Y, col);
+        forward_blocks(s, &g, X, Wt, b, Y, col);
     for (n = 0; n < s->N && g.K > 0 && g.nb == 0; n++)
         for (gr = 0; gr < s->groups; gr++) {
             const real *xg = X + HWC * n + s->H * s->W * g.Cg * gr;
@@ -470,16 +488,12 @@ int NN_(nn_conv2d_forward_ws)(const nn_conv2d_shape *s, const real *X,
                         g.direct ? g.P : p1 - p0, Wt + g.K * g.Coutg * gr, g.K,
                         R(0), yg + p0, g.P);
             }
+            add_bias(g.P, g.Coutg * gr, g.Coutg * (gr + 1), b, Y + g.P * s->Cout * n);
         }
     if (own)
         nn_big_free(col);
-    if (b != NULL)
-        for (n = 0; n < s->N; n++)
-            for (o = 0; o < s->Cout; o++) {
-                real bo = b[o], *y = Y + g.P * (o + s->Cout * n);
-                for (p = 0; p < g.P; p++)
-                    y[p] += bo;
-            }
+    for (n = 0; n < s->N && g.K == 0; n++)      /* Y = 0 + b */
+        add_bias(g.P, 0, s->Cout, b, Y + g.P * s->Cout * n);
     return NN_OK;
 }
 
