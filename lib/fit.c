@@ -168,7 +168,7 @@ static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
     nn_int n = c->n, np = nn_fit_np(c), in = c->in, B = c->batch;
     nn_int bb = B < np ? B : np;
     nn_int i, total = 0, sz, xcoff, toff, lwork, cwork, cw;
-    nn_int *zoff;
+    nn_int *zoff, *woff;
     int st;
     memset(p, 0, sizeof *p);
     st = NN_(nn_fit_net_plan)(c, nlayers, layers, bb > 0 ? bb : 1, &p->net,
@@ -177,11 +177,12 @@ static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
         return st;
     p->first = p->net.first;
     p->cr = c->xcols ? 0 : NN_(nn_chunk_rows)(c);
-    p->goff = (nn_int *)malloc(2 * ((size_t)nlayers + 1) * sizeof(nn_int));
+    p->goff = (nn_int *)malloc(3 * ((size_t)nlayers + 1) * sizeof(nn_int));
     p->Z = (real **)malloc(((size_t)nlayers + 1) * sizeof(real *));
     if (p->goff == NULL || p->Z == NULL)
         return NN_ENOMEM;
     zoff = p->goff + nlayers + 1;
+    woff = zoff + nlayers + 1;
     for (i = 0; i < nlayers; i++) {
         const NN_FIT_LAYER *L = layers + i;
         if (p->net.nW[i] + p->net.nb[i] > 0 &&
@@ -226,6 +227,19 @@ static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
             cw = e > cw ? e : cw;
         }
     total += cw;
+    /* the winners of each 2 x 2 max pooling, bytes in whole reals */
+    for (i = 0; i < nlayers; i++) {
+        woff[i] = -1;
+        if (layers[i].type == NN_FIT_POOL && layers[i].act == NN_POOL_MAX &&
+            nn_pool_is_max2(p->net.pool + i)) {
+            if ((sz = nn_fit_mul(bb, p->net.width[i + 1])) < 0)
+                return NN_ETOOBIG;
+            woff[i] = total;
+            total += (sz + (nn_int)sizeof(real) - 1) / (nn_int)sizeof(real);
+            if (total > PTRDIFF_MAX / (nn_int)sizeof(real) / 4)
+                return NN_ETOOBIG;
+        }
+    }
     if ((sz = nn_fit_mul(bb, p->net.maxw)) < 0) return NN_ETOOBIG;
     total += 2 * sz;
     lwork = total;                       /* the loss's scratch */
@@ -258,6 +272,8 @@ static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
         p->Z[i] = p->ws + zoff[i];
     p->lwork = p->ws + lwork;
     p->net.cwork = cw > 0 ? (void *)(p->ws + cwork) : NULL;
+    for (i = 0; i < nlayers; i++)
+        p->net.win[i] = woff[i] >= 0 ? (unsigned char *)(p->ws + woff[i]) : NULL;
     p->D0 = p->lwork - 2 * sz;
     p->D1 = p->D0 + sz;
     return NN_OK;

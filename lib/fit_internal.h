@@ -60,6 +60,9 @@ typedef struct {
     nn_pool_shape *pool;         /* nlayers (pool layers' entries) */
     void *cwork;                 /* the conv layers' work (reals; NULL: none,
                                   * or they allocate), set by fit.c's plan */
+    unsigned char **win;         /* nlayers: a 2 x 2 max pooling's winners
+                                  * (nn_pool_max2_*), NULL for other layers;
+                                  * set by fit.c's plan */
     nn_int first;                /* the first layer with parameters, or -1 */
     nn_int maxw;                 /* the widest layer output (at least 1) */
 } nn_fit_net;
@@ -74,10 +77,12 @@ static inline void nn_fit_net_free(nn_fit_net *w)
     free(w->width);
     free(w->img);
     free(w->swap);
+    free(w->win);
     free(w->conv);
     free(w->pool);
     w->width = w->nW = w->nb = NULL;
     w->img = w->swap = NULL;
+    w->win = NULL;
     w->conv = NULL;
     w->pool = NULL;
 }

@@ -34,10 +34,11 @@ int NN_(nn_fit_net_plan)(const nn_fit_config *c, nn_int nlayers,
     w->width = (nn_int *)malloc((3 * nl + 1) * sizeof(nn_int));
     w->img = (char *)malloc(nl + 1);
     w->swap = (char *)calloc(nl + 1, 1);
+    w->win = (unsigned char **)calloc(nl + 1, sizeof(unsigned char *));
     w->conv = (nn_conv2d_shape *)calloc(nl + 1, sizeof(nn_conv2d_shape));
     w->pool = (nn_pool_shape *)calloc(nl + 1, sizeof(nn_pool_shape));
-    if (w->width == NULL || w->img == NULL || w->swap == NULL || w->conv == NULL ||
-        w->pool == NULL)
+    if (w->width == NULL || w->img == NULL || w->swap == NULL || w->win == NULL ||
+        w->conv == NULL || w->pool == NULL)
         return NN_ENOMEM;
     w->nW = w->width + nl + 1;
     w->nb = w->nW + nl;
@@ -194,6 +195,8 @@ int NN_(nn_fit_layer_forward)(const NN_FIT_LAYER *L, const nn_fit_net *w,
     case NN_FIT_POOL: {
         nn_pool_shape s = w->pool[i];
         s.N = m;
+        if (w->win[i] != NULL)
+            return NN_(nn_pool_max2_forward)(&s, x, y, w->win[i]);
         return NN_(nn_pool_forward)(L->act, &s, x, y);
     }
     case NN_FIT_FLATTEN:
@@ -228,7 +231,11 @@ int NN_(nn_fit_layer_backward)(const NN_FIT_LAYER *L, const nn_fit_net *w,
     case NN_FIT_POOL: {
         nn_pool_shape s = w->pool[i];
         s.N = m;
-        return dx == NULL ? NN_OK : NN_(nn_pool_backward)(L->act, &s, x, dy, dx);
+        if (dx == NULL)
+            return NN_OK;
+        if (w->win[i] != NULL)
+            return NN_(nn_pool_max2_backward)(&s, w->win[i], dy, dx);
+        return NN_(nn_pool_backward)(L->act, &s, x, dy, dx);
     }
     case NN_FIT_FLATTEN:
         if (dx != NULL)
@@ -245,7 +252,8 @@ int NN_(nn_fit_pair_forward)(const NN_FIT_LAYER *layers, const nn_fit_net *w,
     nn_pool_shape s = w->pool[i + 1];
     int st;
     s.N = m;
-    st = NN_(nn_pool_forward)(layers[i + 1].act, &s, x, zmid);
+    st = w->win[i + 1] != NULL ? NN_(nn_pool_max2_forward)(&s, x, zmid, w->win[i + 1])
+                               : NN_(nn_pool_forward)(layers[i + 1].act, &s, x, zmid);
     if (st != NN_OK)
         return st;
     return NN_(nn_act_forward)(layers[i].act, &layers[i].act_opts, w->width[i + 2], m,
@@ -265,5 +273,7 @@ int NN_(nn_fit_pair_backward)(const NN_FIT_LAYER *layers, const nn_fit_net *w,
                               zmid, dy, dmid);
     if (st != NN_OK)
         return st;
+    if (w->win[i + 1] != NULL)
+        return NN_(nn_pool_max2_backward)(&s, w->win[i + 1], dmid, dx);
     return NN_(nn_pool_backward)(layers[i + 1].act, &s, x, dmid, dx);
 }

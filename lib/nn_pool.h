@@ -50,6 +50,9 @@ int nn_pool_option(nn_pool_opts *o, const char *name, const double *val,
  * size overflows.  msg (may be NULL) receives a sentence. */
 int nn_pool_setup(nn_pool_shape *s, const nn_pool_opts *o, char *msg,
                   size_t msglen);
+/* 1 when s is 2 x 2 max pooling's tiling case: 2 x 2 windows, stride 2, no
+ * padding (the windows do not overlap), which nn_pool_max2_* take. */
+int nn_pool_is_max2(const nn_pool_shape *s);
 
 #define NN_DECLARE_POOL(R, S)                                                 \
 /* Y (Ho x Wo x C x N) from X; s has passed nn_pool_setup; NN_EARG for an     \
@@ -57,7 +60,17 @@ int nn_pool_setup(nn_pool_shape *s, const nn_pool_opts *o, char *msg,
 int nn_pool_forward##S(int kind, const nn_pool_shape *s, const R *X, R *Y);   \
 /* dX (the size of X) from dY (the size of Y); X is read only for max. */     \
 int nn_pool_backward##S(int kind, const nn_pool_shape *s, const R *X,         \
-                        const R *dY, R *dX);
+                        const R *dY, R *dX);                                  \
+/* Max pooling in the tiling case (nn_pool_is_max2) with its winners kept:  \
+ * the forward pass writes Y and, per output, the winner's place in its     \
+ * window (0..3) into win (Ho x Wo x C x N bytes); the backward pass writes \
+ * every element of dX from dY and win alone, without reading X again.  The \
+ * same numbers as nn_pool_forward/backward with NN_POOL_MAX (the same      \
+ * winner on ties and NaN).  NN_EARG when s is not the tiling case. */       \
+int nn_pool_max2_forward##S(const nn_pool_shape *s, const R *X, R *Y,         \
+                            unsigned char *win);                              \
+int nn_pool_max2_backward##S(const nn_pool_shape *s, const unsigned char *win, \
+                             const R *dY, R *dX);
 
 NN_DECLARE_POOL(double, _d)
 NN_DECLARE_POOL(float, _s)

@@ -136,6 +136,12 @@ int nn_pool_setup(nn_pool_shape *s, const nn_pool_opts *o, char *msg,
     return NN_OK;
 }
 
+int nn_pool_is_max2(const nn_pool_shape *s)
+{
+    return s->kh == 2 && s->kw == 2 && s->sh == 2 && s->sw == 2 && s->ph == 0 &&
+           s->pw == 0;
+}
+
 #endif
 
 /* ---- typed part ------------------------------------------------------- */
@@ -233,51 +239,61 @@ static void max_pool_inside(const nn_pool_shape *s, const real *X, real *Y,
     }
 }
 
+/* The winner of a 2 x 2 window, a (h, w), b (h, w+1), c (h+1, w), d (h+1,
+ * w+1) in PyTorch's order: 0..3, the first largest, a NaN (the last one)
+ * over any number.  z is NaN when a value is NaN or infinite: only then the
+ * comparisons that mind NaN.  Otherwise no branches (random data
+ * mispredicts them): the winner's index by arithmetic on the comparisons. */
+static inline int win4(real a, real b, real c, real d)
+{
+    real z = (a - a) + (b - b) + (c - c) + (d - d), m;
+    int t, bi;
+    if (z == z) {
+        t = b > a;
+        m = b > a ? b : a;
+        bi = t;
+        t = c > m;
+        m = c > m ? c : m;
+        bi += t * (2 - bi);
+        t = d > m;
+        bi += t * (3 - bi);
+    } else {
+        m = a;
+        bi = 0;
+        t = (b > m) | (b != b);
+        m = t ? b : m;
+        bi = t ? 1 : bi;
+        t = (c > m) | (c != c);
+        m = t ? c : m;
+        bi = t ? 2 : bi;
+        t = (d > m) | (d != d);
+        bi = t ? 3 : bi;
+    }
+    return bi;
+}
+
 /* The backward pass of 2 x 2 max pooling with stride 2 and no padding
  * (the windows tile the image): every pixel of dX written once, dY at the
- * winner and 0 elsewhere, so no clearing of dX first. */
+ * winner and 0 elsewhere, so no clearing of dX first.  The winners from X,
+ * or with win != NULL as the forward pass kept them. */
 static void max_pool2_backward(const nn_pool_shape *s, const real *X,
-                               const real *dY, real *dX)
+                               const unsigned char *win, const real *dY, real *dX)
 {
     nn_int planes = s->C * s->N, H = s->H, W = s->W, HW = H * W;
     nn_int Ho = s->Ho, Wo = s->Wo, P = Ho * Wo, k, oh, ow, h, w;
     for (k = 0; k < planes; k++) {
-        const real *x = X + HW * k, *dy = dY + P * k;
+        const real *x = X != NULL ? X + HW * k : NULL, *dy = dY + P * k;
+        const unsigned char *wk = win != NULL ? win + P * k : NULL;
         real *dx = dX + HW * k;
         for (ow = 0; ow < Wo; ow++) {
-            const real *c0 = x + H * 2 * ow, *c1 = c0 + H;
+            const real *c0 = x != NULL ? x + H * 2 * ow : NULL, *c1 = c0 != NULL ? c0 + H : NULL;
             real *d0 = dx + H * 2 * ow, *d1 = d0 + H;
             for (oh = 0; oh < Ho; oh++) {
-                real a = c0[2 * oh], b = c1[2 * oh], c = c0[2 * oh + 1],
-                     d = c1[2 * oh + 1], m, g = dy[oh + Ho * ow];
-                /* z is NaN when a value is NaN or infinite: only then the
-                 * comparisons that mind NaN.  Otherwise no branches (random
-                 * data mispredicts them): the winner's index by arithmetic
-                 * on the comparisons, the four pixels zeroed and the
-                 * winner's written last */
-                real z = (a - a) + (b - b) + (c - c) + (d - d);
-                int t, bi;
-                if (z == z) {
-                    t = b > a;
-                    m = b > a ? b : a;
-                    bi = t;
-                    t = c > m;
-                    m = c > m ? c : m;
-                    bi += t * (2 - bi);
-                    t = d > m;
-                    bi += t * (3 - bi);
-                } else {
-                    m = a;
-                    bi = 0;
-                    t = (b > m) | (b != b);
-                    m = t ? b : m;
-                    bi = t ? 1 : bi;
-                    t = (c > m) | (c != c);
-                    m = t ? c : m;
-                    bi = t ? 2 : bi;
-                    t = (d > m) | (d != d);
-                    bi = t ? 3 : bi;
-                }
+                real g = dy[oh + Ho * ow];
+                int bi = wk != NULL ? wk[oh + Ho * ow]
+                                    : win4(c0[2 * oh], c1[2 * oh], c0[2 * oh + 1],
+                                           c1[2 * oh + 1]);
+                /* the four pixels zeroed and the winner's written last */
                 d0[2 * oh] = R(0);
                 d1[2 * oh] = R(0);
                 d0[2 * oh + 1] = R(0);
@@ -382,7 +398,7 @@ int NN_(nn_pool_backward)(int kind, const nn_pool_shape *s, const real *X,
         return NN_EARG;
     if (kind == NN_POOL_MAX && s->kh == 2 && s->kw == 2 && s->sh == 2 &&
         s->sw == 2 && s->ph == 0 && s->pw == 0) {
-        max_pool2_backward(s, X, dY, dX);
+        max_pool2_backward(s, X, NULL, dY, dX);
         return NN_OK;
     }
     if (n > 0)
@@ -391,5 +407,48 @@ int NN_(nn_pool_backward)(int kind, const nn_pool_shape *s, const real *X,
         max_pool(s, X, NULL, dY, dX);
     else
         avg_pool(s, X, NULL, dY, dX);
+    return NN_OK;
+}
+
+int NN_(nn_pool_max2_forward)(const nn_pool_shape *s, const real *X, real *Y,
+                              unsigned char *win)
+{
+    nn_int planes, H, HW, Ho, Wo, P, k, oh, ow;
+    if (!valid(s) || !nn_pool_is_max2(s))
+        return NN_EARG;
+    planes = s->C * s->N;
+    H = s->H;
+    HW = s->H * s->W;
+    Ho = s->Ho;
+    Wo = s->Wo;
+    P = Ho * Wo;
+    for (k = 0; k < planes; k++) {
+        const real *x = X + HW * k;
+        real *y = Y + P * k;
+        unsigned char *wk = win + P * k;
+        for (ow = 0; ow < Wo; ow++) {
+            const real *c0 = x + H * 2 * ow, *c1 = c0 + H;
+            for (oh = 0; oh < Ho; oh++) {
+                real v[4];
+                int bi;
+                v[0] = c0[2 * oh];
+                v[1] = c1[2 * oh];
+                v[2] = c0[2 * oh + 1];
+                v[3] = c1[2 * oh + 1];
+                bi = win4(v[0], v[1], v[2], v[3]);
+                y[oh + Ho * ow] = v[bi];
+                wk[oh + Ho * ow] = (unsigned char)bi;
+            }
+        }
+    }
+    return NN_OK;
+}
+
+int NN_(nn_pool_max2_backward)(const nn_pool_shape *s, const unsigned char *win,
+                               const real *dY, real *dX)
+{
+    if (!valid(s) || !nn_pool_is_max2(s))
+        return NN_EARG;
+    max_pool2_backward(s, NULL, win, dY, dX);
     return NN_OK;
 }

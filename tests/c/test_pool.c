@@ -183,6 +183,63 @@ static void test_planes(void **state)
     assert_int_equal(nn_pool_backward_s(NN_POOL_AVG, &s, NULL, NULL, NULL), NN_OK);
 }
 
+/* The 2 x 2 tiling case with the winners kept (nn_pool_max2_*): the same
+ * outputs and gradients as nn_pool_forward/backward, bit for bit, on odd
+ * sizes (a last row and column no window covers), ties, signed zeros,
+ * infinities and NaN; other shapes refused. */
+static void test_max2(void **state)
+{
+    static const double special[] = { 0.0, -0.0, 1.0, 1.0, -1.0, INFINITY, -INFINITY, NAN, 2.5 };
+    nn_pool_opts o;
+    nn_pool_shape s;
+    const nn_int H = 7, W = 5, C = 3, N = 2, n = H * W * C * N;
+    double X[7 * 5 * 3 * 2], Y1[3 * 2 * 3 * 2], Y2[3 * 2 * 3 * 2], dY[3 * 2 * 3 * 2];
+    double dX1[7 * 5 * 3 * 2], dX2[7 * 5 * 3 * 2];
+    float Xs[7 * 5 * 3 * 2], Ys1[3 * 2 * 3 * 2], Ys2[3 * 2 * 3 * 2], dYs[3 * 2 * 3 * 2];
+    float dXs1[7 * 5 * 3 * 2], dXs2[7 * 5 * 3 * 2];
+    unsigned char win[3 * 2 * 3 * 2];
+    nn_int i, ny;
+    (void)state;
+    nn_pool_defaults(&o);
+    make(H, W, C, N, 2, 2, &o, &s, NN_OK);
+    assert_true(nn_pool_is_max2(&s));
+    ny = s.Ho * s.Wo * C * N;
+    for (i = 0; i < n; i++) {
+        X[i] = i % 4 == 0 ? special[(i / 4) % 9] : sin(1.7 * (double)i);
+        Xs[i] = (float)X[i];
+    }
+    for (i = 0; i < ny; i++) {
+        dY[i] = 1 + i;
+        dYs[i] = (float)dY[i];
+    }
+    assert_int_equal(nn_pool_forward_d(NN_POOL_MAX, &s, X, Y1), NN_OK);
+    assert_int_equal(nn_pool_max2_forward_d(&s, X, Y2, win), NN_OK);
+    for (i = 0; i < ny; i++) {
+        assert_true(win[i] < 4);
+        if (isnan(Y1[i]))
+            assert_true(isnan(Y2[i]));
+        else
+            assert_memory_equal(Y1 + i, Y2 + i, sizeof(double));
+    }
+    assert_int_equal(nn_pool_backward_d(NN_POOL_MAX, &s, X, dY, dX1), NN_OK);
+    assert_int_equal(nn_pool_max2_backward_d(&s, win, dY, dX2), NN_OK);
+    assert_memory_equal(dX1, dX2, sizeof dX1);
+    assert_int_equal(nn_pool_forward_s(NN_POOL_MAX, &s, Xs, Ys1), NN_OK);
+    assert_int_equal(nn_pool_max2_forward_s(&s, Xs, Ys2, win), NN_OK);
+    for (i = 0; i < ny; i++)
+        if (!isnan(Ys1[i]))
+            assert_memory_equal(Ys1 + i, Ys2 + i, sizeof(float));
+    assert_int_equal(nn_pool_backward_s(NN_POOL_MAX, &s, Xs, dYs, dXs1), NN_OK);
+    assert_int_equal(nn_pool_max2_backward_s(&s, win, dYs, dXs2), NN_OK);
+    assert_memory_equal(dXs1, dXs2, sizeof dXs1);
+    /* not the tiling case */
+    o.stride[0] = o.stride[1] = 1;
+    make(H, W, C, N, 2, 2, &o, &s, NN_OK);
+    assert_false(nn_pool_is_max2(&s));
+    assert_int_equal(nn_pool_max2_forward_d(&s, X, Y2, win), NN_EARG);
+    assert_int_equal(nn_pool_max2_backward_d(&s, win, dY, dX2), NN_EARG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +247,7 @@ int main(void)
         cmocka_unit_test(test_padding),
         cmocka_unit_test(test_setup),
         cmocka_unit_test(test_planes),
+        cmocka_unit_test(test_max2),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
