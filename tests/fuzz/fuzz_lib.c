@@ -5,7 +5,8 @@
  * `make check`.
  *
  * The image kernels (conv2d, pool, batchnorm) take sizes up to 6 each and
- * are called only when the checked output fits the harness's buffers.
+ * are called only when the checked output fits the harness's buffers; so
+ * are the orders of seeded epochs (nn_orders).
  *
  * The input bytes are read as a little program: a kernel family, a kernel
  * name (from a table or raw bytes), up to 6 option name/value pairs, sizes,
@@ -499,6 +500,21 @@ static void fuzz_conv(reader *r, option *opt, int nopt)
     expect(nn_conv2d_backward_d(&s, gX, gW, gdY, c & 2 ? gdX : NULL, c & 4 ? gdW : NULL,
                                 c & 8 ? gdB : NULL), NN_OK, NN_ENOMEM);
     expect(nn_conv2d_backward_s(&s, sX, sW, sdY, sdX, sdW, sdB), NN_OK, NN_ENOMEM);
+    /* the _ws forms in exactly the work nn_conv2d_work asks for */
+    {
+        nn_int nwk = nn_conv2d_work_d(&s);
+        double *wk;
+        if (nwk < 0 || nn_conv2d_work_s(&s) != nwk)
+            abort();
+        wk = (double *)malloc((size_t)(nwk > 0 ? nwk : 1) * sizeof(double));
+        if (wk == NULL)
+            return;
+        expect(nn_conv2d_forward_ws_d(&s, gX, gW, c & 1 ? gB : NULL, gY, nwk > 0 ? wk : NULL),
+               NN_OK, NN_ENOMEM);
+        expect(nn_conv2d_backward_ws_d(&s, gX, gW, gdY, c & 2 ? gdX : NULL, c & 4 ? gdW : NULL,
+                                       c & 8 ? gdB : NULL, nwk > 0 ? wk : NULL), NN_OK, NN_ENOMEM);
+        free(wk);
+    }
 }
 
 static void fuzz_pool(reader *r, option *opt, int nopt)
@@ -549,6 +565,57 @@ static void fuzz_pool(reader *r, option *opt, int nopt)
     expect(nn_pool_forward_s(kind, &s, sX, sY), NN_OK, NN_OK);
     expect(nn_pool_backward_d(kind, &s, gX, gdY, gdX), NN_OK, NN_OK);
     expect(nn_pool_backward_s(kind, &s, sX, sdY, sdX), NN_OK, NN_OK);
+    /* the tiling case with kept winners: the same outputs, or refused */
+    {
+        static unsigned char win[CAP];
+        int tiling = nn_pool_is_max2(&s);
+        expect(nn_pool_max2_forward_d(&s, gX, gdX, win), tiling ? NN_OK : NN_EARG,
+               tiling ? NN_OK : NN_EARG);
+        if (tiling && kind == NN_POOL_MAX) {
+            nn_int e;
+            for (e = 0; e < ny; e++)
+                if (win[e] > 3 || (gdX[e] != gY[e] && !(isnan(gdX[e]) && isnan(gY[e]))))
+                    abort();
+            nn_pool_forward_d(NN_POOL_MAX, &s, gX, gY);
+            nn_pool_backward_d(NN_POOL_MAX, &s, gX, gdY, gdX);
+            expect(nn_pool_max2_backward_d(&s, win, gdY, gY), NN_OK, NN_OK);
+            if (memcmp(gdX, gY, (size_t)nx * sizeof(double)) != 0)
+                abort();
+        }
+    }
+}
+
+/* The orders of seeded epochs: a permutation of 0..N-1 per whole seed in
+ * [0, 2^32), NN_EARG for anything else. */
+static void fuzz_orders(reader *r)
+{
+    nn_int N = any_size(r), C = (nn_int)(u8(r) % 4), i, j;
+    double seeds[3];
+    for (j = 0; j < C && j < 3; j++)
+        seeds[j] = u8(r) & 1 ? any_double(r) : (double)u8(r);
+    if (N < 1) {
+        expect(nn_orders(N, C, seeds, gY), NN_EARG, NN_EARG);
+        return;
+    }
+    if (N > CAP / 3)
+        return;
+    {
+        int good = 1, st;
+        for (j = 0; j < C; j++)
+            good &= seeds[j] >= 0 && seeds[j] < 4294967296.0 && seeds[j] == floor(seeds[j]);
+        st = nn_orders(N, C, seeds, gY);
+        if (st != (good ? NN_OK : NN_EARG))
+            abort();
+        for (j = 0; good && j < C; j++) {
+            memset(gdX, 0, (size_t)N * sizeof(double));
+            for (i = 0; i < N; i++) {
+                double v = gY[i + N * j];
+                if (!(v >= 0 && v < (double)N) || gdX[(nn_int)v] != 0)
+                    abort();
+                gdX[(nn_int)v] = 1;
+            }
+        }
+    }
 }
 
 static void fuzz_batchnorm(reader *r, option *opt, int nopt)
@@ -601,7 +668,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     reader r = { data, size };
     option opt[MAXOPT];
     char name[48];
-    unsigned family = u8(&r) % 8;
+    unsigned family = u8(&r) % 9;
     int nopt, i;
     nn_int n, k, trows, tcols;
 
@@ -628,6 +695,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 5: fuzz_conv(&r, opt, nopt); break;
     case 6: fuzz_pool(&r, opt, nopt); break;
     case 7: fuzz_batchnorm(&r, opt, nopt); break;
+    case 8: fuzz_orders(&r); break;
     default: fuzz_dense(&r); break;
     }
     /* the name tables agree with the look-ups */
