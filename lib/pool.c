@@ -190,55 +190,6 @@ static void window(const nn_pool_shape *s, nn_int oh, nn_int ow, nn_int *h0,
             }                                                                 \
     } while (0)
 
-/* max_pool without padding (every window inside the image), the common
- * case: the same winners, without the clipping of each window; 2 x 2
- * windows unrolled. */
-static void max_pool_inside(const nn_pool_shape *s, const real *X, real *Y,
-                            const real *dY, real *dX)
-{
-    nn_int planes = s->C * s->N, H = s->H, HW = s->H * s->W, P = s->Ho * s->Wo;
-    nn_int k, oh, ow, bi;
-    for (k = 0; k < planes; k++) {
-        const real *x = X + HW * k;
-        for (ow = 0; ow < s->Wo; ow++) {
-            const real *col = x + H * s->sw * ow;
-            nn_int o = P * k + s->Ho * ow;
-            for (oh = 0; oh < s->Ho; oh++) {
-                const real *p = col + s->sh * oh;
-                if (s->kh == 2 && s->kw == 2) {
-                    /* without branches: random data mispredicts them */
-                    real a = p[0], b = p[H], c = p[1], d = p[1 + H], m;
-                    int t, nan = (a != a) | (b != b) | (c != c) | (d != d);
-                    if (dX == NULL) {
-                        m = b > a ? b : a;
-                        m = c > m ? c : m;
-                        m = d > m ? d : m;
-                        Y[o + oh] = nan ? a + b + c + d : m;
-                        continue;
-                    }
-                    m = a;
-                    bi = 0;
-                    t = (b > m) | (b != b);
-                    m = t ? b : m;
-                    bi = t ? H : bi;
-                    t = (c > m) | (c != c);
-                    m = t ? c : m;
-                    bi = t ? 1 : bi;
-                    t = (d > m) | (d != d);
-                    bi = t ? 1 + H : bi;
-                } else {
-                    WINNER(p, s->kh, s->kw, H, bi);
-                    if (dX == NULL) {
-                        Y[o + oh] = p[bi];
-                        continue;
-                    }
-                }
-                dX[(p - X) + bi] += dY[o + oh];
-            }
-        }
-    }
-}
-
 /* The winner of a 2 x 2 window, a (h, w), b (h, w+1), c (h+1, w), d (h+1,
  * w+1) in PyTorch's order: 0..3, the first largest, a NaN (the last one)
  * over any number.  z is NaN when a value is NaN or infinite: only then the
@@ -270,6 +221,47 @@ static inline int win4(real a, real b, real c, real d)
         bi = t ? 3 : bi;
     }
     return bi;
+}
+
+/* max_pool without padding (every window inside the image), the common
+ * case: the same winners, without the clipping of each window; 2 x 2
+ * windows unrolled. */
+static void max_pool_inside(const nn_pool_shape *s, const real *X, real *Y,
+                            const real *dY, real *dX)
+{
+    nn_int planes = s->C * s->N, H = s->H, HW = s->H * s->W, P = s->Ho * s->Wo;
+    nn_int k, oh, ow, bi;
+    for (k = 0; k < planes; k++) {
+        const real *x = X + HW * k;
+        for (ow = 0; ow < s->Wo; ow++) {
+            const real *col = x + H * s->sw * ow;
+            nn_int o = P * k + s->Ho * ow;
+            for (oh = 0; oh < s->Ho; oh++) {
+                const real *p = col + s->sh * oh;
+                if (s->kh == 2 && s->kw == 2) {
+                    /* without branches: random data mispredicts them */
+                    real a = p[0], b = p[H], c = p[1], d = p[1 + H], m;
+                    int w, nan = (a != a) | (b != b) | (c != c) | (d != d);
+                    if (dX == NULL) {
+                        m = b > a ? b : a;
+                        m = c > m ? c : m;
+                        m = d > m ? d : m;
+                        Y[o + oh] = nan ? a + b + c + d : m;
+                        continue;
+                    }
+                    w = win4(a, b, c, d);          /* 0..3 by rows */
+                    bi = (w >> 1) + H * (w & 1);
+                } else {
+                    WINNER(p, s->kh, s->kw, H, bi);
+                    if (dX == NULL) {
+                        Y[o + oh] = p[bi];
+                        continue;
+                    }
+                }
+                dX[(p - X) + bi] += dY[o + oh];
+            }
+        }
+    }
 }
 
 /* The backward pass of 2 x 2 max pooling with stride 2 and no padding
