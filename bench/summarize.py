@@ -318,6 +318,22 @@ if sw:
         o.append(f"Fashion-MNIST sweep on 2 workers against the faster serial run: "
                  f"{', '.join(f'run {k} {x:.2f}x' for k, x in sp)}; target 1.8x: "
                  f"{'met' if min(x for _, x in sp) >= 1.8 else 'NOT met'}.")
+    # the floor: the same jobs in plain processes, and parcellfun's own cost
+    def fastest(task, engine):
+        v = [float(r["wall_s"]) for r in sw if r["task"] == task and r["engine"] == engine]
+        return min(v) if v else None
+    for task in sorted(set(r["task"] for r in sw)):
+        p1, p2, pe = fastest(task, "plain-1"), fastest(task, "plain-2"), fastest(task, "parcellfun-empty")
+        w2 = fastest(task, "workers-2")
+        s1 = min(serial.get(task, [0])) or None
+        if p1 and p2 and pe and s1 and w2:
+            o.append("")
+            o.append(f"{task}, the floor: the same jobs in fresh processes that hold the data already, with "
+                     f"no nn_sweep and no parallel package: 2 such processes (plain-2) are {p1 / p2:.2f}x "
+                     f"faster than 1 (plain-1), the most 2 workers can give on this machine (the cores share "
+                     f"the memory bus). nn_sweep on 2 workers at its best: {s1 / w2:.2f}x the serial sweep, "
+                     f"its wall {w2 / p2:.2f}x plain-2's. parcellfun alone (the {task.split('-')[1]} jobs "
+                     f"as calls that return a network at once, on a started pool of 2) takes {pe:.3f} s.")
     o.append("")
 
 # every implementation

@@ -17,7 +17,14 @@ function atomic_save(file, format, s, fn)
     end
     error(['nnlab:' fn ':file'], '%s: could not write %s: %s', fn, file, err.message);
   end
-  [ok, msg] = movefile(tmp, file, 'f');
+  if exist('OCTAVE_VERSION', 'builtin')
+    % Octave's movefile runs mv through the shell: a fork of this process,
+    % 16-25 ms a file; rename is the rename(2) call, atomic, 20 us
+    [err, msg] = rename(tmp, file);
+    ok = err == 0;
+  else
+    [ok, msg] = movefile(tmp, file, 'f');
+  end
   if ~ok
     delete(tmp);
     error(['nnlab:' fn ':file'], '%s: could not write %s: %s', fn, file, msg);

@@ -51,6 +51,7 @@ function R = sweep_core(fn, make, X, T, args)
   nconf = numel(pick);
   conf = struct('params', cell(nconf, 1), 'options', [], 'loss', [], 'label', [], 'values', []);
   n2 = min(2, N);
+  built = {};                        % {params, net} of the last network built
   for c = 1:nconf
     sub = cell(1, numel(names));     % the first field changes slowest
     [sub{end:-1:1}] = ind2sub([fliplr(counts) 1], pick(c));
@@ -72,17 +73,21 @@ function R = sweep_core(fn, make, X, T, args)
     if isempty(label)
       label = '(one configuration)';
     end
-    try
-      if isstruct(make)
-        net = make;
-      elseif nargin(make) == 0
-        net = seeded(o.Seed, make);
-      else
-        net = seeded(o.Seed, @() make(p));
+    if isempty(built) || ~isequal(built{1}, p)
+      % (configurations that differ only in nn_train options share one)
+      try
+        if isstruct(make)
+          net = make;
+        elseif nargin(make) == 0
+          net = seeded(o.Seed, make);
+        else
+          net = seeded(o.Seed, @() make(p));
+        end
+        check_net(fn, net);
+      catch err
+        error(['nnlab:' fn ':makeNet'], '%s: building the network of %s failed: %s', fn, label, err.message);
       end
-      check_net(fn, net);
-    catch err
-      error(['nnlab:' fn ':makeNet'], '%s: building the network of %s failed: %s', fn, label, err.message);
+      built = {p, net};
     end
     i = find(strcmpi(opts(1:2:end), 'Loss'), 1, 'last');
     if isempty(i)

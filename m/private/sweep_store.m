@@ -32,12 +32,21 @@ function varargout = sweep_store(what, folder, varargin)
       varargout{1} = recs;
     case 'mkdir'
       fn = varargin{1};
+      % pserver hosts may run as another user (pserver refuses root): the
+      % folder is writable by all.  Octave's umask does it without the fork
+      % of this process that a chmod through system would cost.
+      octave = exist('OCTAVE_VERSION', 'builtin');
+      if octave
+        mask = umask(0);
+      end
       [ok, msg] = mkdir(folder);
+      if octave
+        umask(mask);
+      end
       if ~ok
         error(['nnlab:' fn ':results'], '%s: could not create the results folder %s: %s', fn, folder, msg);
       end
-      if isunix()
-        % pserver hosts may run as another user (pserver refuses root)
+      if ~octave && isunix()
         [~, ~] = system(sprintf('chmod a+rwx ''%s''', strrep(folder, '''', '''\''''')));
       end
     case 'check'
