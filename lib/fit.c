@@ -152,6 +152,7 @@ typedef struct {
     real *Xc, *Xb, *Tb, *D0, *D1;    /* chunk, batch, targets, dZ twice */
     real **Z;                        /* Z[0] the batch, Z[i+1] layer i's out */
     nn_int c0, cm;                   /* the chunk in Xc: steps' rows c0.. */
+    int xcols;                       /* c->xcols it was made for */
 } plan;
 
 static void plan_free(plan *p)
@@ -159,6 +160,15 @@ static void plan_free(plan *p)
     free(p->Z);
     free(p->goff);
     nn_fit_net_free(&p->net);
+}
+
+void NN_(nn_fit_kept_free)(void **kept)
+{
+    if (kept != NULL && *kept != NULL) {
+        plan_free((plan *)*kept);
+        free(*kept);
+        *kept = NULL;
+    }
 }
 
 /* The shapes and the workspace of an epoch (in nn_scratch). */
@@ -171,6 +181,7 @@ static int plan_epoch(const nn_fit_config *c, nn_int nlayers,
     nn_int *zoff, *woff;
     int st;
     memset(p, 0, sizeof *p);
+    p->xcols = c->xcols;
     st = NN_(nn_fit_net_plan)(c, nlayers, layers, bb > 0 ? bb : 1, &p->net,
                               NULL, 0);
     if (st != NN_OK)
@@ -429,17 +440,28 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
                 const real *X, const real *T, double *losses, real *Y,
                 nn_int *stopped, nn_loss_fact *fact)
 {
+    void *kept = NULL;
+    int st = NN_(nn_fit_kept)(c, nlayers, layers, X, T, losses, Y, stopped, fact,
+                              &kept);
+    NN_(nn_fit_kept_free)(&kept);
+    return st;
+}
+
+int NN_(nn_fit_kept)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
+                     const real *X, const real *T, double *losses, real *Y,
+                     nn_int *stopped, nn_loss_fact *fact, void **kept)
+{
     const char *names[NN_OPTIM_MAX_BUFFERS];
     nn_int n, np, B, K, nsteps, s, r, j;
     nn_fit_config cx;
-    plan p;
+    plan *pp;
     int st, nbuf;
 
     if (stopped != NULL)
         *stopped = 0;
     if (fact != NULL)
         memset(fact, 0, sizeof *fact);
-    if (c == NULL || stopped == NULL)
+    if (c == NULL || stopped == NULL || kept == NULL)
         return NN_EARG;
     n = c->n;
     B = c->batch;
@@ -462,10 +484,23 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
             X = Xt;
         }
     }
-    st = plan_epoch(c, nlayers, layers, &p);
-    if (st != NN_OK)
-        goto done;
-    K = p.K;
+    pp = (plan *)*kept;
+    if (pp != NULL && pp->xcols != c->xcols)
+        NN_(nn_fit_kept_free)(kept);   /* (the working copy came or went) */
+    if (*kept == NULL) {
+        pp = (plan *)malloc(sizeof *pp);
+        if (pp == NULL)
+            return NN_ENOMEM;
+        st = plan_epoch(c, nlayers, layers, pp);
+        *kept = pp;
+        if (st != NN_OK) {
+            NN_(nn_fit_kept_free)(kept);
+            return st;
+        }
+    }
+    pp = (plan *)*kept;
+    pp->c0 = pp->cm = 0;             /* no chunk gathered yet */
+    K = pp->K;
     if (c->hits != NULL) {
         if (c->metric < NN_FIT_METRIC_NONE || c->metric > NN_FIT_METRIC_LOGIT ||
             ((c->metric == NN_FIT_METRIC_PROB || c->metric == NN_FIT_METRIC_LOGIT) &&
@@ -486,35 +521,35 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
         real Lb;
         int finite = 1;
 
-        st = load_batch(c, nlayers, layers, X, T, &p, s, m, &x0, &ldx0);
+        st = load_batch(c, nlayers, layers, X, T, pp, s, m, &x0, &ldx0);
         if (st == NN_OK)
-            st = forward(nlayers, layers, &p, m, x0, ldx0);
+            st = forward(nlayers, layers, pp, m, x0, ldx0);
         if (st != NN_OK)
             goto done;
         if (Y != NULL)
             for (j = 0; j < K; j++) {
-                const real *z = p.Z[nlayers] + j * m;
+                const real *z = pp->Z[nlayers] + j * m;
                 real *y = Y + j * n;
                 for (r = 0; r < m; r++)
                     y[rows[r]] = z[r];
             }
         if (c->hits != NULL)
-            *c->hits += batch_hits(c->metric, m, K, p.Z[nlayers], c->tcols, p.Tb);
+            *c->hits += batch_hits(c->metric, m, K, pp->Z[nlayers], c->tcols, pp->Tb);
 
         /* loss and its gradient */
-        st = NN_(nn_loss_ws)(c->loss, c->loss_opts, m, K, p.Z[nlayers], c->tcols,
-                             p.Tb, &Lb, p.D0, p.lwork);
+        st = NN_(nn_loss_ws)(c->loss, c->loss_opts, m, K, pp->Z[nlayers], c->tcols,
+                             pp->Tb, &Lb, pp->D0, pp->lwork);
         if (st == NN_EARG) {
-            NN_(nn_loss_check)(c->loss, c->loss_opts, m, K, p.Z[nlayers], c->tcols,
-                               p.Tb, fact);
+            NN_(nn_loss_check)(c->loss, c->loss_opts, m, K, pp->Z[nlayers], c->tcols,
+                               pp->Tb, fact);
             if (fact != NULL)      /* the row of X, not of the batch */
                 fact->row = rows[fact->row];
             *stopped = s + 1;
         }
         if (st == NN_OK)
-            st = backward(nlayers, layers, &p, m, x0, ldx0);
+            st = backward(nlayers, layers, pp, m, x0, ldx0);
         if (st == NN_OK)
-            st = update_layers(c, nbuf, nlayers, layers, &p, &Lb, &finite);
+            st = update_layers(c, nbuf, nlayers, layers, pp, &Lb, &finite);
         if (st != NN_OK)
             goto done;
         losses[s] = (double)Lb;
@@ -526,6 +561,5 @@ int NN_(nn_fit)(const nn_fit_config *c, nn_int nlayers, NN_FIT_LAYER *layers,
     }
 
 done:
-    plan_free(&p);
     return st;
 }

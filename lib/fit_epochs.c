@@ -1,7 +1,7 @@
 /* Training policy over epochs (see nn_fit_epochs in nn_fit.h): one nn_fit
- * per epoch, stopping at a divergence or a batch outside the loss's
- * domain, and after a divergence the replay that gives back the last
- * finite network. */
+ * per epoch (its plan made once: nn_fit_kept), stopping at a divergence or
+ * a batch outside the loss's domain, and after a divergence the replay
+ * that gives back the last finite network. */
 #include <stdlib.h>
 #include <string.h>
 #include "nn_real.h"
@@ -28,14 +28,15 @@ static int run(const nn_fit_config *c0, nn_int epochs, const nn_int *perms,
     nn_fit_config c = *c0;
     nn_int e, stopped = 0;
     int st = NN_OK;
+    void *kept = NULL;              /* the epochs' plan, made once */
     *se = *ss = 0;
     for (e = 0; e < epochs; e++) {
         c.perm = perms + e * nn_fit_np(&c);
         c.max_steps = e == epochs - 1 ? last_steps : -1;
         c.hits = hits != NULL ? hits + e : NULL;
         c.xreuse = c0->xreuse || e > 0;   /* the copy of epoch 0 serves all */
-        st = NN_(nn_fit)(&c, nlayers, layers, X, T, losses + e * lstride,
-                         Y != NULL ? Y + e * c.n * K : NULL, &stopped, fact);
+        st = NN_(nn_fit_kept)(&c, nlayers, layers, X, T, losses + e * lstride,
+                              Y != NULL ? Y + e * c.n * K : NULL, &stopped, fact, &kept);
         if (stopped > 0) {
             *se = e + 1;
             *ss = stopped;
@@ -43,6 +44,7 @@ static int run(const nn_fit_config *c0, nn_int epochs, const nn_int *perms,
         if (st != NN_OK || stopped > 0)
             break;
     }
+    NN_(nn_fit_kept_free)(&kept);
     return st;
 }
 

@@ -39,6 +39,15 @@ void NN_(nn_gather_direct)(nn_int n, nn_int in, const real *X,
 void NN_(nn_gather_sorted)(nn_int n, nn_int in, const real *X,
                            const nn_int *src, const nn_int *dst, nn_int m,
                            real *Xc);
+/* nn_fit with its plan (the shapes, the workspace) kept in *kept for the
+ * next epoch of the same training: made when *kept is NULL, reused after;
+ * nn_fit_kept_free frees it (and sets *kept to NULL).  Between the calls
+ * only the epoch's rows, steps, hits and xreuse may change, and nothing
+ * else may use nn_scratch. */
+int NN_(nn_fit_kept)(const nn_fit_config *c, nn_int nlayers, NN_(nn_fit_layer) *layers,
+                     const real *X, const real *T, double *losses, real *Y,
+                     nn_int *stopped, nn_loss_fact *fact, void **kept);
+void NN_(nn_fit_kept_free)(void **kept);
 /* The working copy of X (in x n) for c (see xcopy in nn_fit.h), made or
  * reused; NULL when the epoch gathers chunks instead. */
 const real *NN_(nn_fit_xcopy)(const nn_fit_config *c, const real *X);

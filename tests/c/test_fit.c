@@ -275,6 +275,48 @@ static void test_fit_chunks(void **state)
     }
 }
 
+/* nn_fit_epochs keeps one plan for all its epochs (nn_fit_kept): the same
+ * bits as nn_fit called by hand for each epoch, with chunks that do not
+ * divide the data (a chunk left over from an epoch is not reused), in
+ * either gather order, and with a row repeated. */
+static void test_fit_epochs_kept(void **state)
+{
+    enum { EP = 4 };
+    static const nn_int DUP[NOBS] = { 4, 4, 6, 2, 2, 1, 4 };
+    const nn_int chunks[3] = { 2, 3, 100 };
+    nn_int perms[NOBS * EP], e, se, ss, stopped;
+    double le[NSTEPS * EP], lh[NSTEPS * EP];
+    int i, k, g;
+    (void)state;
+    init_data();
+    for (e = 0; e < EP; e++)
+        for (i = 0; i < NOBS; i++)
+            perms[e * NOBS + i] = e == 2 ? DUP[i] : PERM[(i + 3 * e) % NOBS];
+    for (g = 0; g < 3; g++)
+        for (k = 0; k < 3; k++) {
+            run_d A, H;
+            setup(&A, NN_LOSS_MSE, 0.1, 0.9, 0.01);
+            A.c.chunk = chunks[k];
+            A.c.gather = g;
+            assert_int_equal(nn_fit_epochs_d(&A.c, EP, perms, 3, A.L, X, T, le, NULL,
+                                             NULL, &se, &ss, NULL), NN_OK);
+            assert_true(se == 0 && ss == 0);
+            setup(&H, NN_LOSS_MSE, 0.1, 0.9, 0.01);
+            H.c.chunk = chunks[k];
+            H.c.gather = g;
+            for (e = 0; e < EP; e++) {
+                H.c.perm = perms + e * NOBS;
+                assert_int_equal(nn_fit_d(&H.c, 3, H.L, X, T, lh + e * NSTEPS, NULL,
+                                          &stopped, NULL), NN_OK);
+            }
+            assert_true(memcmp(le, lh, sizeof le) == 0);
+            assert_true(memcmp(A.w1, H.w1, sizeof A.w1) == 0);
+            assert_true(memcmp(A.w2, H.w2, sizeof A.w2) == 0);
+            assert_true(memcmp(A.c2, H.c2, sizeof A.c2) == 0);
+            assert_true(memcmp(A.bw1, H.bw1, sizeof A.bw1) == 0);
+        }
+}
+
 /* A network that starts with an activation: the batch is copied for it. */
 static void test_fit_act_first(void **state)
 {
@@ -697,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_fit_act_first),
         cmocka_unit_test(test_fit_diverged),
         cmocka_unit_test(test_fit_epochs_replay),
+        cmocka_unit_test(test_fit_epochs_kept),
         cmocka_unit_test(test_fit_single),
         cmocka_unit_test(test_fit_errors),
         cmocka_unit_test(test_fit_xcopy),
