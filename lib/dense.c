@@ -7,6 +7,27 @@
 /* Largest value of the BLAS integer type, computed without overflow. */
 #define BLAS_INT_MAX (sizeof(nn_blas_int) >= sizeof(nn_int) ? PTRDIFF_MAX : (nn_int)INT_MAX)
 
+/* A small product (see nn_gemm in nn_real.h): each element of C the sum
+ * over l of op(A)(i, l) op(B)(l, j) in the order of l, then added to C when
+ * beta is 1; C is not read when beta is 0.  (No fused multiply-add: the
+ * same bits on every machine.) */
+void NN_(nn_gemm_small)(char ta, char tb, nn_int m, nn_int n, nn_int k,
+                        const real *A, nn_int lda, const real *B, nn_int ldb,
+                        real beta, real *C, nn_int ldc)
+{
+    nn_int i, j, l;
+    nn_int ai = ta == 'N' ? 1 : lda, al = ta == 'N' ? lda : 1;
+    nn_int bl = tb == 'N' ? 1 : ldb, bj = tb == 'N' ? ldb : 1;
+    for (j = 0; j < n; j++)
+        for (i = 0; i < m; i++) {
+            const real *a = A + i * ai, *b = B + j * bj;
+            real s = a[0] * b[0];
+            for (l = 1; l < k; l++)
+                s += a[l * al] * b[l * bl];
+            C[i + j * ldc] = beta == R(0) ? s : C[i + j * ldc] + s;
+        }
+}
+
 /* The sizes are valid, and if all three are positive (BLAS will be called:
  * an empty product needs no BLAS), each one fits the BLAS integer type.
  * The leading dimensions passed to BLAS are among these sizes. */

@@ -34,6 +34,15 @@ void NN_GEMM(const char *ta, const char *tb, const nn_blas_int *m,
              const nn_blas_int *ldb, const real *beta, real *c,
              const nn_blas_int *ldc);
 
+/* Products of at most NN_GEMM_SMALL multiply-adds (m n k) are computed
+ * here (nn_gemm_small, lib/dense.c) rather than by BLAS, whose call costs
+ * more than such a product: 60-90 ns a call in OpenBLAS (a locked buffer
+ * pool), against 10-40 ns for the products of the 2-8-1 XOR network. */
+#define NN_GEMM_SMALL 128
+void NN_(nn_gemm_small)(char ta, char tb, nn_int m, nn_int n, nn_int k,
+                        const real *A, nn_int lda, const real *B, nn_int ldb,
+                        real beta, real *C, nn_int ldc);
+
 /* C(m x n) = op(A) * op(B) + beta * C with op(A) m x k, beta 0 or 1.  Zero
  * sizes never reach BLAS (it refuses a leading dimension of 0): an empty C
  * is left alone, and k = 0 gives C = beta * C.  With beta = 0, BLAS
@@ -54,6 +63,10 @@ static inline void nn_gemm(char ta, char tb, nn_int m, nn_int n, nn_int k,
         if (beta == R(0))
             for (j = 0; j < n; j++)
                 memset(C + j * ldc, 0, (size_t)m * sizeof(real));
+        return;
+    }
+    if ((double)m * (double)n * (double)k <= NN_GEMM_SMALL) {
+        NN_(nn_gemm_small)(ta, tb, m, n, k, A, lda, B, ldb, beta, C, ldc);
         return;
     }
     NN_GEMM(&ta, &tb, &bm, &bn, &bk, &one, A, &blda, B, &bldb, &beta, C, &bldc);

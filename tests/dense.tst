@@ -72,7 +72,8 @@
 %!   end
 %! end
 
-%% for matrix shapes Octave calls the same gemm: identical bits
+%% for matrix shapes Octave calls the same gemm: identical bits (products
+%% of more than 128 multiply-adds; smaller ones are summed in C, below)
 %!test
 %! randn ('state', 2);
 %! X = randn (9, 6);  W = randn (4, 6);  b = randn (4, 1);  dY = randn (9, 4);
@@ -87,6 +88,32 @@
 %! [dX, dW] = nn_dense (Xs, Ws, bs, dYs);
 %! assert (isequal (dX, dYs * Ws));
 %! assert (isequal (dW, dYs.' * Xs));
+
+%% products of at most 128 multiply-adds (the XOR network's) are summed in
+%% C, term by term in order, as this loop does: the same bits
+%!function Y = ordered_product (A, B)
+%!  Y = zeros (rows (A), columns (B), class (A));
+%!  for i = 1:rows (A)
+%!    for j = 1:columns (B)
+%!      s = A(i, 1) * B(1, j);
+%!      for l = 2:columns (A)
+%!        s = s + A(i, l) * B(l, j);
+%!      end
+%!      Y(i, j) = s;
+%!    end
+%!  end
+%!endfunction
+%!test
+%! randn ('state', 3);
+%! for cls = {'double', 'single'}
+%!   X = randn (4, 2, cls{1});  W = randn (8, 2, cls{1});  b = randn (8, 1, cls{1});
+%!   dY = randn (4, 8, cls{1});
+%!   assert (isequal (nn_dense (X, W, b), ordered_product (X, W.') + b.'));
+%!   [dX, dW] = nn_dense (X, W, b, dY);
+%!   assert (isequal (dX, ordered_product (dY, W)));
+%!   assert (isequal (dW, ordered_product (dY.', X)));
+%!   assert (norm (dW - dY.' * X, 1) <= 8 * eps (cls{1}) * norm (abs (dY.') * abs (X), 1));
+%! end
 
 %% a small exact case
 %!test

@@ -114,6 +114,52 @@ static void check_shape(nn_int n, nn_int in, nn_int out, int with_b)
     free(Xs); free(Ws); free(bs); free(dYs); free(Ys); free(dXs); free(dWs); free(dbs);
 }
 
+/* lib/dense.c's small product (nn_gemm in nn_real.h sends products of at
+ * most NN_GEMM_SMALL multiply-adds to it) */
+void nn_gemm_small_d(char ta, char tb, nn_int m, nn_int n, nn_int k,
+                     const double *A, nn_int lda, const double *B, nn_int ldb,
+                     double beta, double *C, nn_int ldc);
+
+/* Every transpose, leading dimensions beyond the sizes, beta 0 (C not
+ * read: NaN in it stays out) and 1: the ordered sums, bit for bit. */
+static void test_gemm_small(void **state)
+{
+    enum { M = 3, N = 4, K = 5, LD = 7 };
+    double A[LD * LD], B[LD * LD], C[LD * N], want;
+    const char tr[2] = { 'N', 'T' };
+    int ia, ib, i, j, l, beta;
+    (void)state;
+    for (i = 0; i < LD * LD; i++) {
+        A[i] = sin(1.3 * i + 0.2);
+        B[i] = cos(0.7 * i * i + 0.1);
+    }
+    for (ia = 0; ia < 2; ia++)
+        for (ib = 0; ib < 2; ib++)
+            for (beta = 0; beta < 2; beta++) {
+                for (i = 0; i < LD * N; i++)
+                    C[i] = beta ? 0.5 * i : NAN;
+                nn_gemm_small_d(tr[ia], tr[ib], M, N, K, A, LD, B, LD, beta, C, LD);
+                for (j = 0; j < N; j++)
+                    for (i = 0; i < LD; i++) {
+                        if (i >= M) {
+                            /* rows beyond m untouched */
+                            assert_true(beta ? C[i + j * LD] == 0.5 * (i + j * LD)
+                                             : isnan(C[i + j * LD]));
+                            continue;
+                        }
+                        want = 0;
+                        for (l = 0; l < K; l++) {
+                            double a = ia ? A[l + i * LD] : A[i + l * LD];
+                            double b = ib ? B[j + l * LD] : B[l + j * LD];
+                            want = l == 0 ? a * b : want + a * b;
+                        }
+                        if (beta)
+                            want = 0.5 * (i + j * LD) + want;
+                        assert_true(C[i + j * LD] == want);
+                    }
+            }
+}
+
 static void test_shapes(void **state)
 {
     static const nn_int shapes[][3] = {
@@ -252,6 +298,7 @@ static void test_leading_dimension(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_gemm_small),
         cmocka_unit_test(test_shapes),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_sizes),
