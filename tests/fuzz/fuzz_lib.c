@@ -500,20 +500,32 @@ static void fuzz_conv(reader *r, option *opt, int nopt)
     expect(nn_conv2d_backward_d(&s, gX, gW, gdY, c & 2 ? gdX : NULL, c & 4 ? gdW : NULL,
                                 c & 8 ? gdB : NULL), NN_OK, NN_ENOMEM);
     expect(nn_conv2d_backward_s(&s, sX, sW, sdY, sdX, sdW, sdB), NN_OK, NN_ENOMEM);
-    /* the _ws forms in exactly the work nn_conv2d_work asks for */
+    /* the _ws forms in exactly the work nn_conv2d_work asks for (elements
+     * of the type: the blocks of whole images are sized in bytes, so float
+     * may take more of them than double) */
     {
-        nn_int nwk = nn_conv2d_work_d(&s);
+        nn_int nwk = nn_conv2d_work_d(&s), nws = nn_conv2d_work_s(&s);
         double *wk;
-        if (nwk < 0 || nn_conv2d_work_s(&s) != nwk)
+        float *ws;
+        if (nwk < 0 || nws < 0)
             abort();
         wk = (double *)malloc((size_t)(nwk > 0 ? nwk : 1) * sizeof(double));
-        if (wk == NULL)
+        ws = (float *)malloc((size_t)(nws > 0 ? nws : 1) * sizeof(float));
+        if (wk == NULL || ws == NULL) {
+            free(wk);
+            free(ws);
             return;
+        }
         expect(nn_conv2d_forward_ws_d(&s, gX, gW, c & 1 ? gB : NULL, gY, nwk > 0 ? wk : NULL),
                NN_OK, NN_ENOMEM);
         expect(nn_conv2d_backward_ws_d(&s, gX, gW, gdY, c & 2 ? gdX : NULL, c & 4 ? gdW : NULL,
                                        c & 8 ? gdB : NULL, nwk > 0 ? wk : NULL), NN_OK, NN_ENOMEM);
+        expect(nn_conv2d_forward_ws_s(&s, sX, sW, c & 1 ? sB : NULL, sY, nws > 0 ? ws : NULL),
+               NN_OK, NN_ENOMEM);
+        expect(nn_conv2d_backward_ws_s(&s, sX, sW, sdY, c & 2 ? sdX : NULL, c & 4 ? sdW : NULL,
+                                       c & 8 ? sdB : NULL, nws > 0 ? ws : NULL), NN_OK, NN_ENOMEM);
         free(wk);
+        free(ws);
     }
 }
 
