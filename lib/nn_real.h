@@ -36,9 +36,11 @@ void NN_GEMM(const char *ta, const char *tb, const nn_blas_int *m,
 
 /* Products of at most NN_GEMM_SMALL multiply-adds (m n k) are computed
  * here (nn_gemm_small, lib/dense.c) rather than by BLAS, whose call costs
- * more than such a product: 60-90 ns a call in OpenBLAS (a locked buffer
- * pool), against 10-40 ns for the products of the 2-8-1 XOR network. */
-#define NN_GEMM_SMALL 128
+ * more than such a product: OpenBLAS takes 90-100 ns a call (it locks a
+ * buffer pool) for the products of the 2-8-1 XOR network, the loop 25-65
+ * ns, 1 thread, measured side by side; at 8 x 8 x 2 (128) BLAS is the
+ * faster, 100 ns against 121. */
+#define NN_GEMM_SMALL 64
 void NN_(nn_gemm_small)(char ta, char tb, nn_int m, nn_int n, nn_int k,
                         const real *A, nn_int lda, const real *B, nn_int ldb,
                         real beta, real *C, nn_int ldc);

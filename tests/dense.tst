@@ -73,7 +73,7 @@
 %! end
 
 %% for matrix shapes Octave calls the same gemm: identical bits (products
-%% of more than 128 multiply-adds; smaller ones are summed in C, below)
+%% of more than 64 multiply-adds; smaller ones are summed in C, below)
 %!test
 %! randn ('state', 2);
 %! X = randn (9, 6);  W = randn (4, 6);  b = randn (4, 1);  dY = randn (9, 4);
@@ -89,7 +89,7 @@
 %! assert (isequal (dX, dYs * Ws));
 %! assert (isequal (dW, dYs.' * Xs));
 
-%% products of at most 128 multiply-adds (the XOR network's) are summed in
+%% products of at most 64 multiply-adds (the XOR network's) are summed in
 %% C, term by term in order, as this loop does: the same bits
 %!function Y = ordered_product (A, B)
 %!  Y = zeros (rows (A), columns (B), class (A));
