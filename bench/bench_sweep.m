@@ -110,8 +110,13 @@ end
 % are the sweep's, Seed 1): {options, seed} per job, and the split.
 function [jobs, itr, iva] = plain_jobs(t)
   names = fieldnames(t.G).';
-  values = cellfun(@(f) t.G.(f), names, 'UniformOutput', false);
-  values = cellfun(@(v) ifelse_cell(v), values, 'UniformOutput', false);
+  values = cell(size(names));
+  for k = 1:numel(names)
+    values{k} = t.G.(names{k});     % a list of numbers, or a cell of values
+    if ~iscell(values{k})
+      values{k} = num2cell(values{k});
+    end
+  end
   counts = cellfun('numel', values);
   jobs = cell(prod(counts), 2);
   for c = 1:prod(counts)
@@ -124,12 +129,6 @@ function [jobs, itr, iva] = plain_jobs(t)
     jobs(c, :) = {opts, c};
   end
   [itr, iva] = nn_split(size(t.X, 1), 0.9, 'Seed', 1, 'Stratify', t.T);
-end
-
-function v = ifelse_cell(v)
-  if ~iscell(v)
-    v = num2cell(v);
-  end
 end
 
 % One plain process: jobs PART, PART + PARTS, ... of the task named NAME,

@@ -249,11 +249,7 @@ int NN_(nn_fit_layer_backward)(const NN_FIT_LAYER *L, const nn_fit_net *w,
 int NN_(nn_fit_pair_forward)(const NN_FIT_LAYER *layers, const nn_fit_net *w,
                              nn_int i, nn_int m, const real *x, real *zmid, real *y)
 {
-    nn_pool_shape s = w->pool[i + 1];
-    int st;
-    s.N = m;
-    st = w->win[i + 1] != NULL ? NN_(nn_pool_max2_forward)(&s, x, zmid, w->win[i + 1])
-                               : NN_(nn_pool_forward)(layers[i + 1].act, &s, x, zmid);
+    int st = NN_(nn_fit_layer_forward)(layers + i + 1, w, i + 1, m, x, m, zmid);
     if (st != NN_OK)
         return st;
     return NN_(nn_act_forward)(layers[i].act, &layers[i].act_opts, w->width[i + 2], m,
@@ -264,16 +260,13 @@ int NN_(nn_fit_pair_backward)(const NN_FIT_LAYER *layers, const nn_fit_net *w,
                               nn_int i, nn_int m, const real *x, const real *zmid,
                               const real *dy, real *dmid, real *dx)
 {
-    nn_pool_shape s = w->pool[i + 1];
     int st;
     if (dx == NULL)
         return NN_OK;
-    s.N = m;
     st = NN_(nn_act_backward)(layers[i].act, &layers[i].act_opts, w->width[i + 2], m,
                               zmid, dy, dmid);
     if (st != NN_OK)
         return st;
-    if (w->win[i + 1] != NULL)
-        return NN_(nn_pool_max2_backward)(&s, w->win[i + 1], dmid, dx);
-    return NN_(nn_pool_backward)(layers[i + 1].act, &s, x, dmid, dx);
+    return NN_(nn_fit_layer_backward)(layers + i + 1, w, i + 1, m, x, m, dmid, dx,
+                                      NULL, NULL);
 }

@@ -388,8 +388,7 @@ int NN_(nn_pool_backward)(int kind, const nn_pool_shape *s, const real *X,
     nn_int n = s->H * s->W * s->C * s->N;
     if (!valid(s) || (kind != NN_POOL_MAX && kind != NN_POOL_AVG))
         return NN_EARG;
-    if (kind == NN_POOL_MAX && s->kh == 2 && s->kw == 2 && s->sh == 2 &&
-        s->sw == 2 && s->ph == 0 && s->pw == 0) {
+    if (kind == NN_POOL_MAX && nn_pool_is_max2(s)) {
         max_pool2_backward(s, X, NULL, dY, dX);
         return NN_OK;
     }
